@@ -1,0 +1,174 @@
+"""Facts: what the rules read about people on a date, held as columns (one row per person).
+
+Rules are functions over columns, so one person is a batch of one and a million people are the
+same code. Columns come from two places:
+
+* derivers, registered with `@deriver`, compute facts from a `Profile` (age on the date, CLB per
+  ability, years of experience inside a window, ...); a column is derived on first use, for every
+  row, and kept;
+* tables already in the flat layout (batch input) provide columns directly.
+
+A deriver also returns a `detail` object per person (which test was used, which jobs counted),
+which explanations show; rows built from flat tables have no detail.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from canpath.errors import UnknownNameError
+from canpath.params import Snapshot
+from canpath.profile import Profile
+
+Array = npt.NDArray[Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A fact column: name, NumPy dtype, width (1 = a plain column; 4 = per language ability)."""
+
+    name: str
+    dtype: str
+    description: str
+    width: int = 1
+    missing: Any = 0
+
+
+@dataclass(frozen=True)
+class Deriver:
+    """A function that derives a group of columns (and one detail object) from one profile."""
+
+    group: str
+    columns: tuple[Column, ...]
+    function: Callable[[Profile, date, Snapshot], tuple[Mapping[str, Any], Any]]
+
+
+# Modules that register derivers; imported on the first miss so a column is always findable.
+DERIVER_MODULES = [
+    "canpath.rules.common_facts",
+    "canpath.rules.federal.express_entry.derived",
+    "canpath.rules.federal.express_entry.eligibility_facts",
+    "canpath.rules.federal.express_entry.categories",
+]
+
+DERIVERS: dict[str, Deriver] = {}
+COLUMNS: dict[str, Column] = {}
+_BY_COLUMN: dict[str, Deriver] = {}
+
+
+def deriver(
+    group: str, columns: Sequence[Column]
+) -> Callable[
+    [Callable[[Profile, date, Snapshot], tuple[Mapping[str, Any], Any]]],
+    Callable[[Profile, date, Snapshot], tuple[Mapping[str, Any], Any]],
+]:
+    """Register a function deriving `columns` for one profile on a date: (values, detail)."""
+
+    def register(
+        function: Callable[[Profile, date, Snapshot], tuple[Mapping[str, Any], Any]],
+    ) -> Callable[[Profile, date, Snapshot], tuple[Mapping[str, Any], Any]]:
+        found = Deriver(group, tuple(columns), function)
+        DERIVERS[group] = found
+        for column in columns:
+            COLUMNS[column.name] = column
+            _BY_COLUMN[column.name] = found
+        return function
+
+    return register
+
+
+def load_derivers() -> None:
+    """Import every module that registers derivers."""
+    for module in DERIVER_MODULES:
+        importlib.import_module(module)
+
+
+class Facts:
+    """The facts about a batch of people on one date, under one rules snapshot."""
+
+    def __init__(
+        self,
+        on: date,
+        snapshot: Snapshot,
+        profiles: Sequence[Profile] | None = None,
+        columns: Mapping[str, Array] | None = None,
+        size: int | None = None,
+    ) -> None:
+        self.on = on
+        self.snapshot = snapshot
+        self.profiles = list(profiles) if profiles is not None else None
+        self._columns: dict[str, Array] = dict(columns or {})
+        self._details: dict[str, list[Any]] = {}
+        self._memo: dict[str, Any] = {}
+        if size is None:
+            if self.profiles is not None:
+                size = len(self.profiles)
+            elif self._columns:
+                size = len(next(iter(self._columns.values())))
+            else:
+                size = 0
+        self.size = size
+
+    @classmethod
+    def of(cls, profiles: Sequence[Profile], on: date, snapshot: Snapshot) -> Facts:
+        return cls(on, snapshot, profiles=profiles)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._columns or (self.profiles is not None and name in _BY_COLUMN)
+
+    def __getitem__(self, name: str) -> Array:
+        found = self._columns.get(name)
+        if found is None:
+            self._derive(name)
+            found = self._columns[name]
+        return found
+
+    def memo(self, key: str, build: Callable[[], Any]) -> Any:
+        """Compute something once per batch (e.g. a program other programs depend on)."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
+
+    def detail(self, group: str, row: int) -> Any:
+        """The detail object a deriver group produced for one row (None for flat-table rows)."""
+        if self.profiles is None:
+            return None
+        if group not in self._details:
+            self._run(DERIVERS[group])
+        return self._details[group][row]
+
+    def _derive(self, name: str) -> None:
+        if name not in _BY_COLUMN:
+            load_derivers()
+        found = _BY_COLUMN.get(name)
+        if found is None:
+            raise UnknownNameError("fact column", name, COLUMNS)
+        if self.profiles is None:
+            column = COLUMNS[name]
+            raise KeyError(f"column {name!r} ({column.description}) is not in the input table")
+        self._run(found)
+
+    def _run(self, found: Deriver) -> None:
+        assert self.profiles is not None
+        values: dict[str, list[Any]] = {column.name: [] for column in found.columns}
+        details: list[Any] = []
+        for profile in self.profiles:
+            row, detail = found.function(profile, self.on, self.snapshot)
+            for column in found.columns:
+                values[column.name].append(row[column.name])
+            details.append(detail)
+        for column in found.columns:
+            if column.name not in self._columns:
+                shape = (self.size, column.width) if column.width > 1 else (self.size,)
+                self._columns[column.name] = np.asarray(values[column.name], dtype=column.dtype).reshape(shape)
+        self._details[found.group] = details

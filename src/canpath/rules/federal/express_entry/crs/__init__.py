@@ -1,0 +1,1 @@
+"""The Comprehensive Ranking System (CRS): core, spouse, skill transferability, additional points."""
