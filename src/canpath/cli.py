@@ -192,19 +192,35 @@ def schema(output: Annotated[Path | None, typer.Option("--output", "-o", help="W
     guarded(run)
 
 
-def _mount_optional() -> None:
-    """Attach command groups that live in their own packages."""
+# Commands that live in their own packages. A module either has `app` (a typer group mounted
+# under `name`) or a `register(app)` function adding top-level commands. Modules must import
+# only typer at the top, to keep start-up fast.
+EXTENSIONS = (
+    ("canpath.draws.cli", "draws"),
+    ("canpath.planner.cli", None),
+    ("canpath.employer.cli", None),
+    ("canpath.batch.cli", None),
+    ("canpath.web.cli", None),
+)
+
+
+def _mount_extensions() -> None:
     import importlib
 
-    for module_name, name in (("canpath.draws.cli", "draws"),):
+    for module_name, name in EXTENSIONS:
         try:
             module = importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            continue
-        app.add_typer(module.app, name=name)
+        except ModuleNotFoundError as error:
+            if error.name is not None and module_name.startswith(error.name):
+                continue  # that part of canpath is not built (yet)
+            raise
+        if name is not None:
+            app.add_typer(module.app, name=name)
+        else:
+            module.register(app)
 
 
-_mount_optional()
+_mount_extensions()
 
 
 def main() -> None:

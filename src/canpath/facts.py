@@ -50,13 +50,14 @@ class Deriver:
     function: Callable[[Profile, date, Snapshot], tuple[Mapping[str, Any], Any]]
 
 
-# Modules that register derivers; imported on the first miss so a column is always findable.
-DERIVER_MODULES = [
-    "canpath.rules.common_facts",
-    "canpath.rules.federal.express_entry.derived",
-    "canpath.rules.federal.express_entry.eligibility_facts",
-    "canpath.rules.federal.express_entry.categories",
-]
+# Packages whose `DERIVER_MODULES` list the modules that register derivers; imported on the
+# first miss, so a column is always findable.
+DERIVER_PACKAGES = (
+    "canpath.rules",
+    "canpath.rules.federal.express_entry",
+    "canpath.rules.federal.work_permits",
+    "canpath.rules.provinces",
+)
 
 DERIVERS: dict[str, Deriver] = {}
 COLUMNS: dict[str, Column] = {}
@@ -86,8 +87,9 @@ def deriver(
 
 def load_derivers() -> None:
     """Import every module that registers derivers."""
-    for module in DERIVER_MODULES:
-        importlib.import_module(module)
+    for package in DERIVER_PACKAGES:
+        for module in getattr(importlib.import_module(package), "DERIVER_MODULES", ()):
+            importlib.import_module(module)
 
 
 class Facts:

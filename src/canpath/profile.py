@@ -177,6 +177,10 @@ class JobOffer(_Model):
     duration_months: int | None = Field(None, ge=1, le=600)
     lmia: Literal["none", "approved", "exempt"] = "none"
     start: date | None = None
+    # Optional employer facts (used by work-permit and provincial rules; never required).
+    gts_referral_partner: str | None = Field(None, description="designated referral partner (GTS Category A)")
+    prevailing_wage_hourly_cad: float | None = Field(None, ge=0, description="prevailing wage if known")
+    employer_in_tech_industry: bool | None = None
 
 
 class Nomination(_Model):
@@ -244,6 +248,7 @@ class Profile(_Model):
     in_canada: InCanada | None = None
     funds_cad: float | None = Field(None, ge=0)
     family_size: int | None = Field(None, ge=1, le=30)
+    intended_province: Province | None = Field(None, description="where the person plans to live")
 
     @field_validator("citizenships", mode="before")
     @classmethod

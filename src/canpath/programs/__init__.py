@@ -21,12 +21,12 @@ from canpath.programs.base import (
     tristate,
 )
 
-# Modules that define and register programs, in display order.
-PROGRAM_MODULES = (
-    "canpath.rules.federal.express_entry.fsw",
-    "canpath.rules.federal.express_entry.cec",
-    "canpath.rules.federal.express_entry.fst",
-    "canpath.rules.federal.express_entry.categories",
+# Packages whose `PROGRAM_MODULES` list the modules that define and register programs, in
+# display order. Each domain keeps its own list in its package's __init__.py.
+PROGRAM_PACKAGES = (
+    "canpath.rules.federal.express_entry",
+    "canpath.rules.federal.work_permits",
+    "canpath.rules.provinces",
 )
 
 _REGISTRY: dict[str, Program] = {}
@@ -38,16 +38,24 @@ def register(program: Program) -> Program:
     return program
 
 
+def program_modules() -> list[str]:
+    """Every module that registers programs, package by package."""
+    modules: list[str] = []
+    for package in PROGRAM_PACKAGES:
+        modules.extend(getattr(importlib.import_module(package), "PROGRAM_MODULES", ()))
+    return modules
+
+
 def all_programs() -> list[Program]:
     """Every registered program, importing the program modules on first use."""
-    for module in PROGRAM_MODULES:
+    for module in program_modules():
         importlib.import_module(module)
     return list(_REGISTRY.values())
 
 
 __all__ = [
     "FALSE",
-    "PROGRAM_MODULES",
+    "PROGRAM_PACKAGES",
     "TRUE",
     "UNKNOWN",
     "CriterionColumn",
@@ -55,6 +63,7 @@ __all__ = [
     "ProgramColumns",
     "all_programs",
     "cite",
+    "program_modules",
     "closed_program",
     "register",
     "tristate",
