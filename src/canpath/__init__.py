@@ -4,44 +4,66 @@
     >>> person = canpath.load_profile("examples/profiles/bangalore-software-engineer.yaml")
     >>> result = canpath.crs(person, on="2026-06-01")
 
-The functions imported here are the public API; everything else may change between versions.
+The names listed in `__all__` are the public API; everything else may change between versions.
+They are imported on first use, so `import canpath` (and the command line) start fast.
 """
 
-from canpath.api import assess, crs, crs_batch, evaluate_programs, facts_for, resolve_date
-from canpath.errors import (
-    CanpathError,
-    DataError,
-    ParameterError,
-    ParameterNotInForce,
-    ProfileError,
-    UnknownNameError,
-)
-from canpath.params import RULES
-from canpath.profile import Profile, load_profile, parse_profile
-from canpath.results import Assessment, Criterion, CrsResult, ProgramResult
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "RULES",
-    "Assessment",
-    "CanpathError",
-    "Criterion",
-    "CrsResult",
-    "DataError",
-    "ParameterError",
-    "ParameterNotInForce",
-    "Profile",
-    "ProfileError",
-    "ProgramResult",
-    "UnknownNameError",
-    "__version__",
-    "assess",
-    "crs",
-    "crs_batch",
-    "evaluate_programs",
-    "facts_for",
-    "load_profile",
-    "parse_profile",
-    "resolve_date",
-]
+_EXPORTS = {
+    "assess": "canpath.api",
+    "crs": "canpath.api",
+    "crs_batch": "canpath.api",
+    "evaluate_programs": "canpath.api",
+    "facts_for": "canpath.api",
+    "resolve_date": "canpath.api",
+    "plan": "canpath.planner",
+    "CanpathError": "canpath.errors",
+    "DataError": "canpath.errors",
+    "ParameterError": "canpath.errors",
+    "ParameterNotInForce": "canpath.errors",
+    "ProfileError": "canpath.errors",
+    "UnknownNameError": "canpath.errors",
+    "RULES": "canpath.params",
+    "Profile": "canpath.profile",
+    "load_profile": "canpath.profile",
+    "parse_profile": "canpath.profile",
+    "Assessment": "canpath.results",
+    "Criterion": "canpath.results",
+    "CrsResult": "canpath.results",
+    "ProgramResult": "canpath.results",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+if TYPE_CHECKING:
+    from canpath.api import assess, crs, crs_batch, evaluate_programs, facts_for, resolve_date
+    from canpath.errors import (
+        CanpathError,
+        DataError,
+        ParameterError,
+        ParameterNotInForce,
+        ProfileError,
+        UnknownNameError,
+    )
+    from canpath.params import RULES
+    from canpath.profile import Profile, load_profile, parse_profile
+    from canpath.results import Assessment, Criterion, CrsResult, ProgramResult
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'canpath' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

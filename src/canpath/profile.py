@@ -53,7 +53,7 @@ def _country(value: str) -> str:
     return code
 
 
-Country = Annotated[str, Field(description="ISO 3166 alpha-2 code")]
+Country = Annotated[str, AfterValidator(_country), Field(description="ISO 3166 alpha-2 code")]
 
 
 def _noc(value: str) -> str:
@@ -95,7 +95,6 @@ class Education(_Model):
     eca_date: date | None = None
     full_time: bool = True
 
-    _country = field_validator("country")(_country)
 
     @property
     def is_canadian(self) -> bool:
@@ -152,7 +151,6 @@ class Job(_Model):
     authorized: bool = Field(True, description="work in Canada was authorized")
     permit: Permit | None = None
 
-    _country = field_validator("country")(_country)
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Job:
@@ -249,17 +247,6 @@ class Profile(_Model):
     funds_cad: float | None = Field(None, ge=0)
     family_size: int | None = Field(None, ge=1, le=30)
     intended_province: Province | None = Field(None, description="where the person plans to live")
-
-    @field_validator("citizenships", mode="before")
-    @classmethod
-    def _citizenship_codes(cls, value: Any) -> Any:
-        if isinstance(value, list):
-            return [_country(item) if isinstance(item, str) else item for item in value]
-        return value
-
-    _residence = field_validator("country_of_residence")(
-        lambda value: None if value is None else _country(value)
-    )
 
     @field_validator("id", mode="before")
     @classmethod

@@ -1,7 +1,8 @@
 """`canpath draws`: list rounds of invitations, see where a score stands, plot, update the feed.
 
 This module holds the typer app only; the top-level CLI mounts it with
-`app.add_typer(draws.cli.app, name="draws")`. Bad input exits with code 2 and a one-line
+`app.add_typer(draws.cli.app, name="draws")`. It imports only typer at the top (the rest
+inside the commands) to keep the command line's start-up fast. Bad input exits with code 2 and a one-line
 message on stderr; data problems exit with code 1.
 """
 
@@ -13,10 +14,6 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
-
-from canpath.draws.classify import CATEGORY_IDS
-from canpath.errors import DataError
-from canpath.timeutil import parse_date
 
 __all__ = ["app"]
 
@@ -35,6 +32,8 @@ def _categories(values: list[str] | None) -> set[str] | None:
     """The category ids of repeated or comma-separated --category values (exit 2 if unknown)."""
     if not values:
         return None
+    from canpath.draws.classify import CATEGORY_IDS
+
     chosen = {part.strip().lower() for value in values for part in value.split(",") if part.strip()}
     unknown = sorted(chosen - set(CATEGORY_IDS))
     if unknown:
@@ -49,6 +48,8 @@ def _date_option(option: str, text: str | None) -> dt.date | None:
     """The date of a YYYY-MM-DD option value (exit 2 when it is not one)."""
     if text is None:
         return None
+    from canpath.timeutil import parse_date
+
     try:
         return parse_date(text)
     except ValueError as error:
@@ -57,7 +58,9 @@ def _date_option(option: str, text: str | None) -> dt.date | None:
 
 CategoryOption = Annotated[
     list[str] | None,
-    typer.Option("--category", "-c", help="Only these round types (repeat, or a comma list)."),
+    typer.Option(
+        "--category", "-c", metavar="ID", help="Only these round types (repeat, or a comma list)."
+    ),
 ]
 
 
@@ -66,20 +69,31 @@ def rounds(
     context: typer.Context,
     category: CategoryOption = None,
     since: Annotated[
-        str | None, typer.Option(help="Only rounds on or after this date (YYYY-MM-DD).")
+        str | None,
+        typer.Option(metavar="DATE", help="Only rounds on or after this date (YYYY-MM-DD)."),
     ] = None,
     on: Annotated[
-        str | None, typer.Option(help="Read the rounds as of this date (YYYY-MM-DD).")
+        str | None,
+        typer.Option(metavar="DATE", help="Read the rounds as of this date (YYYY-MM-DD)."),
     ] = None,
     limit: Annotated[
-        int | None, typer.Option(help="Show at most N rounds, newest first [table: 20].")
+        int | None,
+        typer.Option(
+            metavar="N", help="Show at most N rounds, newest first (table: 20, JSON: all)."
+        ),
     ] = None,
-    score: Annotated[int | None, typer.Option(help="Show where this CRS score stands.")] = None,
-    last: Annotated[int, typer.Option(help="Rounds per category used for the summaries.")] = 10,
+    score: Annotated[
+        int | None, typer.Option(metavar="CRS", help="Show where this CRS score stands.")
+    ] = None,
+    last: Annotated[
+        int, typer.Option(metavar="N", help="Rounds per category used for the summaries.")
+    ] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     plot: Annotated[
         Path | None,
-        typer.Option(help="Write a chart of all matching cut-offs to FILE.png or FILE.svg."),
+        typer.Option(
+            metavar="FILE", help="Write a chart of all matching cut-offs to FILE.png or FILE.svg."
+        ),
     ] = None,
 ) -> None:
     """List rounds of invitations (newest first), with per-category cut-off summaries."""
@@ -98,6 +112,7 @@ def rounds(
         _fail(f"--plot: {plot} must end in .png or .svg.")
 
     from canpath.draws import render, stats, store
+    from canpath.errors import DataError
 
     try:
         feed = store.active_feed()
@@ -167,15 +182,23 @@ def rounds(
 @app.command()
 def update(
     source: Annotated[
-        str | None, typer.Option("--from", help="A feed file or URL [official IRCC feed].")
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="FILE_OR_URL",
+            help="A feed file or URL (default: the official IRCC feed).",
+        ),
     ] = None,
-    timeout: Annotated[float, typer.Option(help="Download timeout in seconds.")] = 30.0,
+    timeout: Annotated[
+        float, typer.Option(metavar="SECONDS", help="Download timeout in seconds.")
+    ] = 30.0,
     allow_fewer: Annotated[
         bool, typer.Option(help="Accept a feed with fewer rounds than now.")
     ] = False,
 ) -> None:
     """Download (or read) the rounds feed, validate it, and store it as the user copy."""
     from canpath.draws.store import update_feed
+    from canpath.errors import DataError
 
     try:
         report = update_feed(source, timeout_seconds=timeout, allow_fewer=allow_fewer)

@@ -92,9 +92,13 @@ def _snapshot_rounds(numbers: frozenset[str]) -> tuple[Round, ...]:
 
 
 @functools.cache
-def _read_version(path: Path, modified_ns: int, size: int) -> tuple[Round, ...]:
-    """The backfilled rounds of one version of a feed file (the cache key names the version)."""
-    del modified_ns, size  # only part of the cache key
+def _read_version(path: Path, version: tuple[int, int, int]) -> tuple[Round, ...]:
+    """The backfilled rounds of one version of a feed file.
+
+    `version` (inode, modification time, size) is only part of the cache key: a file
+    replaced by `update_feed` has a new inode, so it is read again.
+    """
+    del version
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -110,7 +114,8 @@ def read_rounds(path: Path) -> tuple[Round, ...]:
         status = path.stat()
     except OSError as error:
         raise DataError(f"{path}: cannot read the rounds feed ({error.strerror}).") from None
-    return _read_version(path.resolve(), status.st_mtime_ns, status.st_size)
+    version = (status.st_ino, status.st_mtime_ns, status.st_size)
+    return _read_version(path.resolve(), version)
 
 
 def _freshness(rounds: tuple[Round, ...]) -> tuple[dt.date, int]:

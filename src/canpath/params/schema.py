@@ -72,6 +72,9 @@ class ParameterFile(BaseModel):
     verified: date
     status: Status
     documentation: str | None = None
+    shape_changes: str | None = Field(
+        None, description="why dated values may differ in shape (categories added or removed, ...)"
+    )
     values: dict[date, DatedValue] = Field(min_length=1)
     announced: list[Announcement] = Field(default_factory=list)
 

@@ -24,6 +24,7 @@ class RuleInfo:
     id: str
     uses: tuple[str, ...]
     doc: str
+    function: Callable[..., object]
 
 
 REGISTRY: dict[str, RuleInfo] = {}
@@ -40,7 +41,7 @@ def rule(uses: Iterable[str] = ()) -> Callable[[Callable[P, R]], Callable[P, R]]
     def register(function: Callable[P, R]) -> Callable[P, R]:
         identifier = rule_id(function)
         doc = (function.__doc__ or "").strip().splitlines()[0] if function.__doc__ else ""
-        REGISTRY[identifier] = RuleInfo(identifier, tuple(uses), doc)
+        REGISTRY[identifier] = RuleInfo(identifier, tuple(uses), doc, function)
         function.rule_id = identifier  # type: ignore[attr-defined]
         return function
 
