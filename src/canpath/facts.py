@@ -102,10 +102,15 @@ class Facts:
         profiles: Sequence[Profile] | None = None,
         columns: Mapping[str, Array] | None = None,
         size: int | None = None,
+        row_dates: Sequence[date] | None = None,
     ) -> None:
         self.on = on
         self.snapshot = snapshot
         self.profiles = list(profiles) if profiles is not None else None
+        # Each row may be derived on its own date (the planner's months), under one snapshot whose
+        # values hold on all of them. Rules read dates from columns, never from `on`, except to
+        # word a message.
+        self.row_dates = list(row_dates) if row_dates is not None else None
         self._columns: dict[str, Array] = dict(columns or {})
         self._details: dict[str, list[Any]] = {}
         self._memo: dict[str, Any] = {}
@@ -164,8 +169,9 @@ class Facts:
         assert self.profiles is not None
         values: dict[str, list[Any]] = {column.name: [] for column in found.columns}
         details: list[Any] = []
-        for profile in self.profiles:
-            row, detail = found.function(profile, self.on, self.snapshot)
+        dates = self.row_dates or [self.on] * len(self.profiles)
+        for profile, day in zip(self.profiles, dates, strict=True):
+            row, detail = found.function(profile, day, self.snapshot)
             for column in found.columns:
                 values[column.name].append(row[column.name])
             details.append(detail)

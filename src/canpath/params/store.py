@@ -151,6 +151,7 @@ class ParameterStore:
         self.root = root
         self._paths: dict[str, Path] | None = None
         self._loaded: dict[str, Parameter] = {}
+        self._change_dates: list[date] | None = None
 
     @property
     def paths(self) -> dict[str, Path]:
@@ -182,7 +183,9 @@ class ParameterStore:
 
     def change_dates(self) -> list[date]:
         """Every date on which some parameter takes a new value, in order."""
-        return sorted({day for parameter in self for day in parameter.dates})
+        if self._change_dates is None:
+            self._change_dates = sorted({day for parameter in self for day in parameter.dates})
+        return self._change_dates
 
 
 class Snapshot:

@@ -1,0 +1,103 @@
+"""What a person's profile looks like on future dates along a route.
+
+A projection never invents facts about the person: jobs they hold keep going, tests and ECAs
+expire on their dates, and a route changes only what the route itself brings (a work permit
+starts a Canadian job in the offered occupation; a nomination is added on the day it would be
+issued). Work on a permit stops on the permit's expiry unless the route says it is renewable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from canpath.profile import InCanada, Job, Nomination, Profile
+from canpath.timeutil import add_months
+
+ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Projection:
+    """A route's profiles: one before a change date, another from it on."""
+
+    before: Profile
+    after: Profile | None = None
+    change: date | None = None
+
+    def on(self, day: date) -> Profile:
+        if self.after is not None and self.change is not None and day >= self.change:
+            return self.after
+        return self.before
+
+
+def _stop_canadian_work(jobs: list[Job], last_day: date) -> list[Job]:
+    """Canadian jobs still running on `last_day` end then (no status to work after it)."""
+    stopped = []
+    for job in jobs:
+        if job.country == "CA" and (job.end is None or job.end > last_day) and job.start <= last_day:
+            job = job.model_copy(update={"end": last_day})
+        stopped.append(job)
+    return stopped
+
+
+def stay_the_course(profile: Profile, on: date) -> Projection:
+    """The person keeps their jobs; work in Canada stops when their permit expires."""
+    status = profile.in_canada
+    if status is not None and status.permit_expiry is not None and status.permit_expiry >= on:
+        work = _stop_canadian_work(list(profile.work), status.permit_expiry)
+        return Projection(profile.model_copy(update={"work": work}))
+    return Projection(profile)
+
+
+def with_work_permit(
+    profile: Profile,
+    start: date,
+    permit: str,
+    length_months: float | None,
+    renewable: bool,
+) -> Projection:
+    """From `start`, the person works in Canada in the offered job on the permit the route gives.
+
+    Jobs abroad that are still running end the day before; the offered job runs until the
+    permit ends (or on, when it is renewable or has no set length).
+    """
+    offer = profile.job_offer
+    if offer is None:
+        return Projection(profile)
+    expiry = None if length_months is None else add_months(start, int(length_months)) - ONE_DAY
+    end = None if renewable or expiry is None else expiry
+    work = [
+        job.model_copy(update={"end": start - ONE_DAY})
+        if job.country != "CA" and (job.end is None or job.end >= start) and job.start < start
+        else job
+        for job in profile.work
+    ]
+    work.append(
+        Job(
+            noc=offer.noc,
+            title=offer.title,
+            employer=offer.employer,
+            country="CA",
+            province=offer.province,
+            region=offer.region,
+            start=start,
+            end=end,
+            hours_per_week=offer.hours_per_week,
+            permit=permit,  # type: ignore[arg-type]
+        )
+    )
+    status = InCanada(status="worker", permit=permit, permit_expiry=None if renewable else expiry)  # type: ignore[arg-type]
+    after = profile.model_copy(update={"work": work, "in_canada": status, "country_of_residence": "CA"})
+    return Projection(profile, after, start)
+
+
+def with_nomination(projection: Projection, province: str, stream: str, enhanced: bool, issued: date) -> Projection:
+    """The route's profiles with a provincial nomination dated `issued` (it counts from then)."""
+    nomination = Nomination(province=province, stream=stream, enhanced=enhanced, date=issued)  # type: ignore[arg-type]
+
+    def add(profile: Profile) -> Profile:
+        return profile.model_copy(update={"provincial_nomination": nomination})
+
+    after = add(projection.after) if projection.after is not None else None
+    return Projection(add(projection.before), after, projection.change)
