@@ -62,7 +62,9 @@ def main() -> None:
     print(f"CLI cold start, canpath crs --json: median {statistics.median(cold):.3f} s "
           f"(min {min(cold):.3f}, max {max(cold):.3f}, {options.runs} runs)  target < 0.4 s")  # fmt: skip
     print(f"one CRS in process (profile to JSON-ready dict): median {crs_seconds * 1000:.2f} ms")
-    print(f"one full assessment in process (every program + CRS, to dict): median {assess_seconds * 1000:.2f} ms  target < 2 ms")
+    print(
+        f"one full assessment in process (every program + CRS, to dict): median {assess_seconds * 1000:.2f} ms  target < 2 ms"
+    )
 
 
 if __name__ == "__main__":

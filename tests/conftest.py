@@ -75,9 +75,24 @@ class RuleFile(pytest.File):
 
 
 class RuleCase(pytest.Item):
-    def __init__(self, *, rule_id: str, on: date, inputs: dict[str, Any], expect: Any, error: str | None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        rule_id: str,
+        on: date,
+        inputs: dict[str, Any],
+        expect: Any,
+        error: str | None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
-        self.rule_id, self.on, self.inputs, self.expect, self.error = rule_id, on, inputs, expect, error
+        self.rule_id, self.on, self.inputs, self.expect, self.error = (
+            rule_id,
+            on,
+            inputs,
+            expect,
+            error,
+        )
 
     def runtest(self) -> None:
         function = REGISTRY[self.rule_id].function
@@ -91,7 +106,9 @@ class RuleCase(pytest.Item):
             got: Any = [int(np.asarray(part)[0]) for part in result]
         else:
             got = np.asarray(result).tolist()[0]
-        assert got == self.expect, f"{self.rule_id} on {self.on} with {self.inputs}: got {got}, expected {self.expect}"
+        assert got == self.expect, (
+            f"{self.rule_id} on {self.on} with {self.inputs}: got {got}, expected {self.expect}"
+        )
 
     def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, 0, f"{self.rule_id}: {self.name}"

@@ -7,8 +7,22 @@ from typing import Any
 from canpath.profile import Profile, parse_profile
 
 
-def job(noc: str = "21231", country: str = "IN", start: str = "2015-01-05", end: str | None = None, hours: float = 40, **extra: Any) -> dict[str, Any]:
-    return {"noc": noc, "country": country, "start": start, "end": end, "hours_per_week": hours, **extra}
+def job(
+    noc: str = "21231",
+    country: str = "IN",
+    start: str = "2015-01-05",
+    end: str | None = None,
+    hours: float = 40,
+    **extra: Any,
+) -> dict[str, Any]:
+    return {
+        "noc": noc,
+        "country": country,
+        "start": start,
+        "end": end,
+        "hours_per_week": hours,
+        **extra,
+    }
 
 
 def language_result(test: str = "clb", taken: str | None = None, **levels: float) -> dict[str, Any]:
@@ -27,7 +41,13 @@ def person(**overrides: Any) -> Profile:
         "citizenships": ["IN"],
         "marital_status": "single",
         "education": [
-            {"level": "masters", "country": "IN", "completed": "2019-06-30", "length_years": 2, "eca": True}
+            {
+                "level": "masters",
+                "country": "IN",
+                "completed": "2019-06-30",
+                "length_years": 2,
+                "eca": True,
+            }
         ],
         "languages": [language_result()],
         "work": [job(start="2019-07-01")],

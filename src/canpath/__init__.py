@@ -39,7 +39,30 @@ _EXPORTS = {
     "ProgramResult": "canpath.results",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "Assessment",
+    "CanpathError",
+    "Criterion",
+    "CrsResult",
+    "DataError",
+    "ParameterError",
+    "ParameterNotInForce",
+    "Profile",
+    "ProfileError",
+    "ProgramResult",
+    "RULES",
+    "UnknownNameError",
+    "__version__",
+    "assess",
+    "crs",
+    "crs_batch",
+    "evaluate_programs",
+    "facts_for",
+    "load_profile",
+    "parse_profile",
+    "plan",
+    "resolve_date",
+]
 
 if TYPE_CHECKING:
     from canpath.api import assess, crs, crs_batch, evaluate_programs, facts_for, resolve_date

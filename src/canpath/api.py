@@ -23,7 +23,12 @@ from canpath.profile import Profile, load_profile, parse_profile
 from canpath.programs import ProgramColumns, all_programs
 from canpath.results import Assessment, CrsResult
 from canpath.rules.federal.express_entry.crs.explain import explain_row
-from canpath.rules.federal.express_entry.crs.score import CAPS, CrsColumns, crs_columns, parameters_used
+from canpath.rules.federal.express_entry.crs.score import (
+    CAPS,
+    CrsColumns,
+    crs_columns,
+    parameters_used,
+)
 from canpath.timeutil import parse_date
 
 ProfileLike = Profile | Mapping[str, Any] | str | Path
@@ -91,7 +96,9 @@ def select_programs(program_ids: Iterable[str] | None = None) -> list[Any]:
     return chosen
 
 
-def evaluate_programs(facts: Facts, program_ids: Iterable[str] | None = None) -> list[ProgramColumns]:
+def evaluate_programs(
+    facts: Facts, program_ids: Iterable[str] | None = None
+) -> list[ProgramColumns]:
     """Every chosen program evaluated over every row of `facts`."""
     return [program.evaluated(facts) for program in select_programs(program_ids)]
 

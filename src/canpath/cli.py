@@ -31,13 +31,20 @@ app = typer.Typer(
 T = TypeVar("T")
 
 ProfileArgument = Annotated[
-    Path, typer.Argument(help="A profile file (YAML or JSON); see `canpath schema`.", show_default=False)
+    Path,
+    typer.Argument(help="A profile file (YAML or JSON); see `canpath schema`.", show_default=False),
 ]
 OnOption = Annotated[
     str | None,
-    typer.Option("--on", help="Assessment date, YYYY-MM-DD. Rules, age, experience and test validity are read as of this date.", show_default="today"),
+    typer.Option(
+        "--on",
+        help="Assessment date, YYYY-MM-DD. Rules, age, experience and test validity are read as of this date.",
+        show_default="today",
+    ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (the public contract) instead of tables.")]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print JSON (the public contract) instead of tables.")
+]
 LangOption = Annotated[
     str,
     typer.Option("--lang", help="Language of explanations: en or fr.", envvar="CANPATH_LANG"),
@@ -65,7 +72,9 @@ def guarded(action: Callable[[], T]) -> T:
     except Exception as error:  # noqa: BLE001 - the edge: never a traceback for users
         if os.environ.get("CANPATH_DEBUG"):
             raise
-        fail(f"internal error: {type(error).__name__}: {error} (set CANPATH_DEBUG=1 for details)", 1)
+        fail(
+            f"internal error: {type(error).__name__}: {error} (set CANPATH_DEBUG=1 for details)", 1
+        )
 
 
 def parse_on(on: str | None) -> date:
@@ -94,7 +103,12 @@ def console() -> Any:
 
 
 @app.command()
-def crs(profile: ProfileArgument, on: OnOption = None, as_json: JsonOption = False, lang: LangOption = "en") -> None:
+def crs(
+    profile: ProfileArgument,
+    on: OnOption = None,
+    as_json: JsonOption = False,
+    lang: LangOption = "en",
+) -> None:
     """Comprehensive Ranking System score, by part and factor, with what each point rests on."""
     language = language_of(lang)
 
@@ -119,9 +133,15 @@ def assess(
     lang: LangOption = "en",
     program: Annotated[
         list[str] | None,
-        typer.Option("--program", "-p", help="Only these programs (an id or a prefix such as express_entry); repeatable."),
+        typer.Option(
+            "--program",
+            "-p",
+            help="Only these programs (an id or a prefix such as express_entry); repeatable.",
+        ),
     ] = None,
-    open_only: Annotated[bool, typer.Option("--open-only", help="Hide programs that are closed on the date.")] = False,
+    open_only: Annotated[
+        bool, typer.Option("--open-only", help="Hide programs that are closed on the date.")
+    ] = False,
 ) -> None:
     """Every program: eligible or not (or unknown), each criterion with its reason and source."""
     language = language_of(lang)
@@ -143,7 +163,9 @@ def assess(
 def rules(
     on: OnOption = None,
     as_json: JsonOption = False,
-    prefix: Annotated[str, typer.Option("--prefix", help="Only parameters whose id starts with this.")] = "",
+    prefix: Annotated[
+        str, typer.Option("--prefix", help="Only parameters whose id starts with this.")
+    ] = "",
 ) -> None:
     """The rules in force on a date: each parameter, since when, its source and status; and changes announced but not encoded."""
 
@@ -177,7 +199,11 @@ def coverage(as_json: JsonOption = False) -> None:
 
 
 @app.command()
-def schema(output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None) -> None:
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
     """The JSON Schema of the profile format."""
 
     def run() -> None:

@@ -178,5 +178,7 @@ class Facts:
         for column in found.columns:
             if column.name not in self._columns:
                 shape = (self.size, column.width) if column.width > 1 else (self.size,)
-                self._columns[column.name] = np.asarray(values[column.name], dtype=column.dtype).reshape(shape)
+                self._columns[column.name] = np.asarray(
+                    values[column.name], dtype=column.dtype
+                ).reshape(shape)
         self._details[found.group] = details

@@ -53,7 +53,12 @@ def catalog(language: Language) -> dict[str, str]:
 def _flatten(node: Any, prefix: str, into: dict[str, str], path: Path) -> None:
     if isinstance(node, dict):
         for key, value in node.items():
-            _flatten(value, f"{prefix}{key}." if isinstance(value, dict) else f"{prefix}{key}", into, path)
+            _flatten(
+                value,
+                f"{prefix}{key}." if isinstance(value, dict) else f"{prefix}{key}",
+                into,
+                path,
+            )
         return
     key = prefix.rstrip(".")
     if key in into:
@@ -71,7 +76,10 @@ class _Params(dict[str, Any]):
         if isinstance(value, Message):
             return value.render(self.language)
         if isinstance(value, list | tuple):
-            return ", ".join(item.render(self.language) if isinstance(item, Message) else str(item) for item in value)
+            return ", ".join(
+                item.render(self.language) if isinstance(item, Message) else str(item)
+                for item in value
+            )
         return value
 
     def __missing__(self, key: str) -> str:

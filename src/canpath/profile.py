@@ -14,13 +14,23 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from canpath.errors import Problem, ProfileError
 from canpath.yamlio import YamlProblem, load_yaml_file, load_yaml_text
 
 __all__ = [
     "CertificateOfQualification",
+    "Earnings",
     "Education",
     "InCanada",
     "Job",
@@ -61,7 +71,9 @@ def _noc(value: str) -> str:
 
     code = value.strip()
     if not re.fullmatch(r"\d{5}", code):
-        raise ValueError(f"{value!r} is not a NOC 2021 code: five digits, written as a string (e.g. \"21231\")")
+        raise ValueError(
+            f'{value!r} is not a NOC 2021 code: five digits, written as a string (e.g. "21231")'
+        )
     if not is_known(code):
         raise ValueError(unknown_code_message(code))
     return code
@@ -74,7 +86,12 @@ def _noc_as_text(value: Any) -> Any:
     return value
 
 
-Noc = Annotated[str, BeforeValidator(_noc_as_text), AfterValidator(_noc), Field(description="NOC 2021 five-digit code, as a string")]
+Noc = Annotated[
+    str,
+    BeforeValidator(_noc_as_text),
+    AfterValidator(_noc),
+    Field(description="NOC 2021 five-digit code, as a string"),
+]
 
 
 class _Model(BaseModel):
@@ -94,7 +111,6 @@ class Education(_Model):
     eca: bool = Field(False, description="an Educational Credential Assessment was done")
     eca_date: date | None = None
     full_time: bool = True
-
 
     @property
     def is_canadian(self) -> bool:
@@ -151,7 +167,6 @@ class Job(_Model):
     authorized: bool = Field(True, description="work in Canada was authorized")
     permit: Permit | None = None
 
-
     @model_validator(mode="after")
     def _end_after_start(self) -> Job:
         if self.end is not None and self.end < self.start:
@@ -176,9 +191,17 @@ class JobOffer(_Model):
     lmia: Literal["none", "approved", "exempt"] = "none"
     start: date | None = None
     # Optional employer facts (used by work-permit and provincial rules; never required).
-    gts_referral_partner: str | None = Field(None, description="designated referral partner (GTS Category A)")
-    prevailing_wage_hourly_cad: float | None = Field(None, ge=0, description="prevailing wage if known")
+    gts_referral_partner: str | None = Field(
+        None, description="designated referral partner (GTS Category A)"
+    )
+    prevailing_wage_hourly_cad: float | None = Field(
+        None, ge=0, description="prevailing wage if known"
+    )
     employer_in_tech_industry: bool | None = None
+    # Provincial streams (optional): whether the offer comes from the employer of the current job.
+    is_current_employer: bool | None = Field(
+        None, description="the offer is from the person's current employer"
+    )
 
 
 class Nomination(_Model):
@@ -188,6 +211,13 @@ class Nomination(_Model):
     stream: str | None = None
     enhanced: bool
     date: dt.date | None = None
+
+
+class Earnings(_Model):
+    """Employment income in Canada for one tax year, as on a CRA notice of assessment."""
+
+    year: int = Field(ge=1950, le=2100)
+    amount_cad: float = Field(ge=0)
 
 
 class CertificateOfQualification(_Model):
@@ -247,6 +277,14 @@ class Profile(_Model):
     funds_cad: float | None = Field(None, ge=0)
     family_size: int | None = Field(None, ge=1, le=30)
     intended_province: Province | None = Field(None, description="where the person plans to live")
+    # Provincial streams (optional): Ontario EOI earnings history, Alberta EOI family connection.
+    canadian_earnings: list[Earnings] = Field(
+        default_factory=list, description="employment income in Canada by tax year"
+    )
+    close_family_in_provinces: list[Province] = Field(
+        default_factory=list,
+        description="provinces where a parent, child or sibling aged 18+ who is a citizen or PR lives",
+    )
 
     @field_validator("id", mode="before")
     @classmethod
@@ -275,7 +313,9 @@ def parse_profile(data: Any, source: str | None = None) -> Profile:
     """Validate a profile given as a mapping (parsed YAML or JSON)."""
     if not isinstance(data, dict):
         kind = "empty" if data is None else type(data).__name__
-        raise ProfileError([Problem("", f"a profile must be a mapping of fields, got {kind}")], source)
+        raise ProfileError(
+            [Problem("", f"a profile must be a mapping of fields, got {kind}")], source
+        )
     try:
         return Profile.model_validate(data)
     except ValidationError as error:

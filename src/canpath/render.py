@@ -35,7 +35,9 @@ def crs_renderable(result: CrsResult, language: Language = "en") -> Group:
         )
         for factor in part.factors:
             detail = factor.detail.render(language) if factor.detail else ""
-            table.add_row(f"  {label(f'factor.{factor.name}', language)}", str(factor.points), detail)
+            table.add_row(
+                f"  {label(f'factor.{factor.name}', language)}", str(factor.points), detail
+            )
     parts: list[Any] = [table]
     for note in result.notes:
         parts.append(Text(f"• {note.render(language)}", style="cyan"))
@@ -57,13 +59,17 @@ def program_renderable(program: ProgramResult, language: Language = "en") -> Pan
     verdict = {True: "eligible", False: "not eligible", None: "unknown"}[program.eligible]
     if program.status != "open":
         verdict = program.status.replace("_", " ")
-    score = f"  score {program.score['points']}" if program.score and "points" in program.score else ""
+    score = (
+        f"  score {program.score['points']}" if program.score and "points" in program.score else ""
+    )
     symbol, style = MARKS[program.eligible]
     title = f"[{style}]{symbol}[/] {label(f'program.{program.id}', language)} — {verdict}{score}"
     return Panel(table, title=title, title_align="left", border_style=style)
 
 
-def assessment_renderable(assessment: Assessment, language: Language = "en", show_all: bool = True) -> Group:
+def assessment_renderable(
+    assessment: Assessment, language: Language = "en", show_all: bool = True
+) -> Group:
     """Every program, then the CRS."""
     shown = [
         program for program in assessment.programs
@@ -80,11 +86,15 @@ def to_html(result: CrsResult | Assessment, language: Language = "en") -> str:
     crs = result if isinstance(result, CrsResult) else result.crs
     rows = []
     for part in crs.parts.values():
-        rows.append(f"<tr><th>{html.escape(label(f'part.{part.name}', language))}</th><th>{part.total}</th><td></td></tr>")
+        rows.append(
+            f"<tr><th>{html.escape(label(f'part.{part.name}', language))}</th><th>{part.total}</th><td></td></tr>"
+        )
         for factor in part.factors:
             detail = html.escape(factor.detail.render(language)) if factor.detail else ""
             name = html.escape(label(f"factor.{factor.name}", language))
-            rows.append(f"<tr><td>&nbsp;&nbsp;{name}</td><td>{factor.points}</td><td>{detail}</td></tr>")
+            rows.append(
+                f"<tr><td>&nbsp;&nbsp;{name}</td><td>{factor.points}</td><td>{detail}</td></tr>"
+            )
     programs = ""
     if isinstance(result, Assessment):
         items = "".join(

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, Literal
 
 from canpath.i18n import Language, Message, label
-from canpath.params import Reference, Warning_
+from canpath.params import Reference, RuleWarning
 
 Eligible = bool | None
 
@@ -35,8 +35,12 @@ class Citation:
         return found
 
 
-def warning_dict(warning: Warning_) -> dict[str, Any]:
-    found: dict[str, Any] = {"code": warning.code, "parameter": warning.parameter_id, "message": warning.message}
+def warning_dict(warning: RuleWarning) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "code": warning.code,
+        "parameter": warning.parameter_id,
+        "message": warning.message,
+    }
     if warning.href:
         found["href"] = warning.href
     return found
@@ -98,7 +102,7 @@ class CrsResult:
     first_official_language: str
     scored_with_spouse: bool
     derived: dict[str, Any]
-    warnings: list[Warning_]
+    warnings: list[RuleWarning]
     notes: list[Message] = field(default_factory=list)
     profile_id: str | None = None
 
@@ -171,7 +175,7 @@ class ProgramResult:
     criteria: list[Criterion]
     score: dict[str, Any] | None = None
     facts: dict[str, Any] = field(default_factory=dict)
-    warnings: list[Warning_] = field(default_factory=list)
+    warnings: list[RuleWarning] = field(default_factory=list)
     status: Literal["open", "closed", "not_yet_open"] = "open"
 
     def to_dict(self, language: Language = "en") -> dict[str, Any]:
@@ -198,7 +202,7 @@ class Assessment:
     on: date
     crs: CrsResult
     programs: list[ProgramResult]
-    warnings: list[Warning_]
+    warnings: list[RuleWarning]
     profile_id: str | None = None
 
     def program(self, program_id: str) -> ProgramResult:

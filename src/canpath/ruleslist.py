@@ -46,7 +46,12 @@ def rules_in_force(on: date, prefix: str = "", store: ParameterStore = RULES) ->
                  "parameter": parameter.id, "summary": item.summary, "not_modelled": item.not_modelled,
                  "in_effect_on_date": item.date <= on}
             )  # fmt: skip
-    return {"on": on.isoformat(), "in_force": in_force, "not_in_force": not_in_force, "announced": announced}
+    return {
+        "on": on.isoformat(),
+        "in_force": in_force,
+        "not_in_force": not_in_force,
+        "announced": announced,
+    }
 
 
 def rules_renderable(listing: dict[str, Any]) -> Group:
@@ -55,17 +60,27 @@ def rules_renderable(listing: dict[str, Any]) -> Group:
         table.add_column(column, overflow="fold")
     for row in listing["in_force"]:
         status = Text(row["status"], style="green" if row["status"] == "confirmed" else "yellow")
-        table.add_row(row["id"], row["since"], row["until"] or "", status, row["references"][0]["title"])
+        table.add_row(
+            row["id"], row["since"], row["until"] or "", status, row["references"][0]["title"]
+        )
     parts: list[Any] = [table]
     if listing["not_in_force"]:
-        parts.append(Text("Not in force on this date: " + ", ".join(r["id"] for r in listing["not_in_force"]), style="dim"))
+        parts.append(
+            Text(
+                "Not in force on this date: " + ", ".join(r["id"] for r in listing["not_in_force"]),
+                style="dim",
+            )
+        )
     seen: set[str] = set()
     for item in listing["announced"]:
         if item["id"] in seen:
             continue
         seen.add(item["id"])
         parts.append(
-            Text(f"⚠ {item['state']} for {item['date']} ({item['status']}): {item['summary']}. Not modelled: {item['not_modelled']}", style="yellow")
+            Text(
+                f"⚠ {item['state']} for {item['date']} ({item['status']}): {item['summary']}. Not modelled: {item['not_modelled']}",
+                style="yellow",
+            )
         )
     return Group(*parts)
 
@@ -77,7 +92,10 @@ def coverage_renderable(entries: list[dict[str, Any]]) -> Group:
         table.add_column("Modelled", overflow="fold")
         table.add_column("Limits", overflow="fold")
         for item in entry.get("modelled", []):
-            table.add_row(f"[bold]{item['id']}[/]: {item['what']}", "\n".join(f"• {x}" for x in item.get("limits", [])))
+            table.add_row(
+                f"[bold]{item['id']}[/]: {item['what']}",
+                "\n".join(f"• {x}" for x in item.get("limits", [])),
+            )
         parts.append(table)
         gaps = Table(show_header=True)
         gaps.add_column("Not modelled", overflow="fold")

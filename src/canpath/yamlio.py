@@ -17,7 +17,7 @@ import yaml
 
 __all__ = ["YamlProblem", "load_yaml_file", "load_yaml_text"]
 
-_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 64
 MAX_NODES = 200_000
@@ -47,12 +47,13 @@ class StrictLoader(_Base):  # type: ignore[valid-type,misc]
             seen.add(key)
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
-
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError as error:
-            raise YamlProblem(f"{node.value!r} is not a valid date ({error})", *_mark(node)) from None
+            raise YamlProblem(
+                f"{node.value!r} is not a valid date ({error})", *_mark(node)
+            ) from None
 
 
 StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp)
@@ -79,7 +80,9 @@ StrictLoader.add_implicit_resolver(
 )
 StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
-    re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+)$"),
+    re.compile(
+        r"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+)$"
+    ),
     list("-+.0123456789"),
 )
 

@@ -25,7 +25,10 @@ def test_crs_json_contract(path: Path) -> None:
     assert code == 0
     data = json.loads(out)
     assert isinstance(data["total"], int) and 0 <= data["total"] <= 1200
-    parts = [data["breakdown"][name]["total"] for name in ("core", "spouse", "transferability", "additional")]
+    parts = [
+        data["breakdown"][name]["total"]
+        for name in ("core", "spouse", "transferability", "additional")
+    ]
     assert sum(parts) == data["total"]
     assert data["rules_as_of"] and isinstance(data["warnings"], list)
 
@@ -48,7 +51,12 @@ def test_a_worked_case_through_the_cli() -> None:
     path = Path(__file__).parent.parent / "conformance" / "crs_worked" / "W08.yaml"
     data = json.loads(run("crs", str(path), "--on", "2026-06-01", "--json")[1])
     assert data["total"] == 1074
-    assert {k: v["total"] for k, v in data["breakdown"].items()} == {"core": 399, "spouse": 0, "transferability": 75, "additional": 600}
+    assert {k: v["total"] for k, v in data["breakdown"].items()} == {
+        "core": 399,
+        "spouse": 0,
+        "transferability": 75,
+        "additional": 600,
+    }
 
 
 def test_tables_are_printed_without_json() -> None:
@@ -62,14 +70,16 @@ def test_french_explanations() -> None:
     data = json.loads(out)
     fsw = next(p for p in data["programs"] if p["id"] == "express_entry.fsw")
     assert fsw["name"] == "Programme des travailleurs qualifiés (fédéral)"
-    assert "Âge" == data["crs"]["breakdown"]["core"]["factors"]["age"]["label"]
+    assert data["crs"]["breakdown"]["core"]["factors"]["age"]["label"] == "Âge"
 
 
 def test_after_2026_11_03_every_crs_warns_about_the_unmodelled_change() -> None:
     before = json.loads(run("crs", str(EXAMPLES[0]), "--on", "2026-11-02", "--json")[1])
     after = json.loads(run("crs", str(EXAMPLES[0]), "--on", "2026-11-03", "--json")[1])
     assert not any("2026-11-03" in w["code"] for w in before["warnings"])
-    assert any("2026-11-03" in w["code"] and "Not modelled" in w["message"] for w in after["warnings"])
+    assert any(
+        "2026-11-03" in w["code"] and "Not modelled" in w["message"] for w in after["warnings"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -90,7 +100,9 @@ def test_bad_input_exits_2_with_one_clear_line(args: tuple[str, ...], fragment: 
 
 def test_bad_profile_names_file_and_field(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
-    path.write_text("birth_date: 1990-01-01\ncitizenships: [IN]\nlanguages:\n  - {test: toefl, listening: 1, reading: 1, writing: 1, speaking: 1}\n")
+    path.write_text(
+        "birth_date: 1990-01-01\ncitizenships: [IN]\nlanguages:\n  - {test: toefl, listening: 1, reading: 1, writing: 1, speaking: 1}\n"
+    )
     code, _, err = run("crs", str(path))
     assert code == 2
     assert f"{path}: languages.0.test:" in err

@@ -42,5 +42,10 @@ def test_maximum_with_spouse_is_460_plus_40() -> None:
         "work": [job(country="CA", start="2015-01-05")],
     }  # fmt: skip
     result = crs(strongest(marital_status="married", spouse=spouse), on=ON)
-    assert result.breakdown == {"core": 460, "spouse": 40, "transferability": 100, "additional": 600}
+    assert result.breakdown == {
+        "core": 460,
+        "spouse": 40,
+        "transferability": 100,
+        "additional": 600,
+    }
     assert result.total == 1200

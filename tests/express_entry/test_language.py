@@ -35,7 +35,9 @@ def test_ielts_minimum_band_reaches_its_clb(clb: int, minimums: tuple[float, ...
 
 
 @pytest.mark.parametrize(("clb", "minimums"), [(c, m) for c, m in IELTS.items() if c > 4])
-def test_half_a_band_below_the_minimum_is_one_clb_lower(clb: int, minimums: tuple[float, ...]) -> None:
+def test_half_a_band_below_the_minimum_is_one_clb_lower(
+    clb: int, minimums: tuple[float, ...]
+) -> None:
     below = tuple(score - 0.5 for score in minimums)
     assert all(level < clb for level in levels("ielts", below, date(2025, 1, 1)))
 
@@ -58,7 +60,9 @@ def test_tef_from_2019_10_01_to_2023_12_10(clb: int, minimum: int) -> None:
 
 @pytest.mark.parametrize(("clb", "minimums"), TEF_OLD.items())
 def test_tef_old_scale_before_2019_10_01(clb: int, minimums: tuple[float, ...]) -> None:
-    result = convert("tef", dict(zip(ABILITIES, minimums, strict=True)), date(2019, 3, 1), date(2020, 6, 1))
+    result = convert(
+        "tef", dict(zip(ABILITIES, minimums, strict=True)), date(2019, 3, 1), date(2020, 6, 1)
+    )
     assert set(result.levels.values()) == {clb}
 
 

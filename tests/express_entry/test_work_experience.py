@@ -11,7 +11,10 @@ CAP = 30
 
 
 def jobs(*entries: dict[str, object]) -> list[Job]:
-    return [Job.model_validate({"noc": "21231", "country": "CA", "hours_per_week": 40, **e}) for e in entries]
+    return [
+        Job.model_validate({"noc": "21231", "country": "CA", "hours_per_week": 40, **e})
+        for e in entries
+    ]
 
 
 def hours(found: list[Job], start: date, end: date, **selection: object) -> float:
@@ -39,7 +42,9 @@ def test_part_time_counts_pro_rata() -> None:
 
 
 def test_two_jobs_at_once_are_capped_together() -> None:
-    found = jobs({"start": "2025-01-06", "hours_per_week": 20}, {"start": "2025-01-06", "hours_per_week": 20})
+    found = jobs(
+        {"start": "2025-01-06", "hours_per_week": 20}, {"start": "2025-01-06", "hours_per_week": 20}
+    )
     single = jobs({"start": "2025-01-06", "hours_per_week": 30})
     on = date(2025, 12, 1)
     assert hours(found, date(2015, 1, 1), on) == hours(single, date(2015, 1, 1), on)
@@ -53,7 +58,10 @@ def test_only_hours_inside_the_window_count() -> None:
 
 
 def test_student_and_self_employed_work_can_be_excluded() -> None:
-    found = jobs({"start": "2024-01-01", "student": True}, {"start": "2024-01-01", "self_employed": True, "noc": "21232"})
+    found = jobs(
+        {"start": "2024-01-01", "student": True},
+        {"start": "2024-01-01", "self_employed": True, "noc": "21232"},
+    )
     on = date(2025, 6, 1)
     assert hours(found, date(2015, 1, 1), on, exclude_student=True, exclude_self_employed=True) == 0
     assert hours(found, date(2015, 1, 1), on) > 0
@@ -70,7 +78,9 @@ def test_future_jobs_do_not_count_yet() -> None:
 
 
 def test_a_gap_breaks_continuity_in_one_occupation() -> None:
-    found = jobs({"start": "2024-01-01", "end": "2024-06-30"}, {"start": "2024-09-01", "end": "2025-03-31"})
+    found = jobs(
+        {"start": "2024-01-01", "end": "2024-06-30"}, {"start": "2024-09-01", "end": "2025-03-31"}
+    )
     chosen = work.select(found, date(2026, 1, 1), teer=[0, 1, 2, 3])
     continuous, noc = work.longest_continuous_hours(chosen, date(2016, 1, 1), date(2026, 1, 1), CAP)
     total = work.full_time_equivalent_hours(chosen, date(2016, 1, 1), date(2026, 1, 1), CAP)

@@ -55,7 +55,9 @@ def _same_shape(first: Any, second: Any) -> bool:
     """Shapes match key for key; a number may stand where another number stands."""
     numbers = {"int", "float"}
     if isinstance(first, dict) and isinstance(second, dict):
-        return first.keys() == second.keys() and all(_same_shape(first[k], second[k]) for k in first)
+        return first.keys() == second.keys() and all(
+            _same_shape(first[k], second[k]) for k in first
+        )
     return first == second or {first, second} <= numbers
 
 
@@ -66,7 +68,9 @@ def test_every_snapshot_of_a_table_has_the_same_shape(parameter_id: str) -> None
         return  # the file says why its snapshots differ (e.g. categories added and retired)
     values = [entry.value for entry in parameter.content.values.values() if entry.value is not None]
     shapes = [_shape(value) for value in values]
-    assert all(_same_shape(shapes[0], shape) for shape in shapes), f"{parameter_id}: snapshots differ in shape"
+    assert all(_same_shape(shapes[0], shape) for shape in shapes), (
+        f"{parameter_id}: snapshots differ in shape"
+    )
 
 
 def _all_test_text() -> str:
@@ -122,7 +126,12 @@ def test_duplicate_keys_and_bad_dates_are_rejected(tmp_path: Path) -> None:
         "verified: 2026-01-01\nstatus: confirmed\nvalues:\n  2020-01-01: {ref: a, value: 1}\n"
     )
     store = ParameterStore(tmp_path)
-    for name, fragment in (("dup", "duplicate key"), ("baddate", "not an ISO date"), ("badref", "'b' is not in references"), ("extra", "source")):
+    for name, fragment in (
+        ("dup", "duplicate key"),
+        ("baddate", "not an ISO date"),
+        ("badref", "'b' is not in references"),
+        ("extra", "source"),
+    ):
         with pytest.raises(ParameterError, match=fragment):
             store.parameter(name)
 

@@ -20,7 +20,9 @@ def test_every_example_profile_loads(path: Path) -> None:
 
 def test_province_on_and_country_no_stay_codes(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
-    path.write_text("birth_date: 1990-01-01\ncitizenships: [NO]\nwork:\n  - {noc: '21231', country: NO, province: ON, start: 2020-01-01, hours_per_week: 40}\n")
+    path.write_text(
+        "birth_date: 1990-01-01\ncitizenships: [NO]\nwork:\n  - {noc: '21231', country: NO, province: ON, start: 2020-01-01, hours_per_week: 40}\n"
+    )
     profile = load_profile(path)
     assert profile.citizenships == ["NO"]
     assert profile.work[0].province == "ON"

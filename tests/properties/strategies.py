@@ -43,7 +43,9 @@ def credentials(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def levels(test: str) -> st.SearchStrategy[dict[str, Any]]:
-    return st.fixed_dictionaries({"test": st.just(test), **{a: st.integers(0, 12) for a in ABILITIES}})
+    return st.fixed_dictionaries(
+        {"test": st.just(test), **{a: st.integers(0, 12) for a in ABILITIES}}
+    )
 
 
 @st.composite
@@ -65,7 +67,8 @@ def profiles(draw: st.DrawFn) -> dict[str, Any]:
         "citizenships": ["IN"],
         "marital_status": "married" if married else "single",
         "education": draw(st.lists(credentials(), max_size=3)),
-        "languages": draw(st.lists(levels("clb"), max_size=1)) + draw(st.lists(levels("nclc"), max_size=1)),
+        "languages": draw(st.lists(levels("clb"), max_size=1))
+        + draw(st.lists(levels("nclc"), max_size=1)),
         "work": draw(st.lists(jobs(), max_size=3)),
         "sibling_in_canada": draw(st.booleans()),
         "first_official_language": draw(st.sampled_from([None, "english", "french"])),

@@ -46,7 +46,9 @@ def test_a_better_english_result_never_lowers_the_score(data: dict[str, Any], ab
 @given(profiles())
 def test_more_canadian_experience_never_lowers_the_score(data: dict[str, Any]) -> None:
     more = copy.deepcopy(data)
-    more["work"].append({"noc": "21231", "country": "CA", "start": "2025-01-01", "end": None, "hours_per_week": 40})
+    more["work"].append(
+        {"noc": "21231", "country": "CA", "start": "2025-01-01", "end": None, "hours_per_week": 40}
+    )
     assert total(more) >= total(data)
 
 
@@ -59,7 +61,10 @@ def test_a_higher_credential_never_lowers_the_score(data: dict[str, Any]) -> Non
     first = higher["education"][0]
     position = LEVELS.index(first["level"])
     first["level"] = LEVELS[min(position + 1, len(LEVELS) - 1)]
-    first["length_years"] = max(first["length_years"], 3 if first["level"] in ("bachelors", "masters", "doctoral") else first["length_years"])
+    first["length_years"] = max(
+        first["length_years"],
+        3 if first["level"] in ("bachelors", "masters", "doctoral") else first["length_years"],
+    )
     assert total(higher) >= total(data)
 
 

@@ -7,6 +7,7 @@ from canpath.params.store import (
     InForce,
     Parameter,
     ParameterStore,
+    RuleWarning,
     Snapshot,
     Warning_,
     load_parameter,
@@ -22,6 +23,7 @@ __all__ = [
     "ParameterStore",
     "Reference",
     "Snapshot",
+    "RuleWarning",
     "Warning_",
     "load_parameter",
 ]

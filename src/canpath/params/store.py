@@ -26,7 +26,7 @@ DATA_DIR = Path(__file__).parent / "data"
 
 
 @dataclass(frozen=True)
-class Warning_:
+class RuleWarning:
     """Something a result depends on that a user should know: unconfirmed or not modelled."""
 
     code: str
@@ -59,12 +59,12 @@ class InForce:
             self._cache[key] = build()
         return self._cache[key]
 
-    def warnings(self) -> list[Warning_]:
-        found: list[Warning_] = []
+    def warnings(self) -> list[RuleWarning]:
+        found: list[RuleWarning] = []
         if self.status == "unconfirmed":
             detail = f" ({self.note})" if self.note else ""
             found.append(
-                Warning_(
+                RuleWarning(
                     code="unconfirmed",
                     parameter_id=self.parameter_id,
                     message=f"{self.parameter_id} (in force since {self.since}) is unconfirmed{detail}",
@@ -73,7 +73,7 @@ class InForce:
             )
         for item in self.announcements:
             found.append(
-                Warning_(
+                RuleWarning(
                     code=f"{item.state}:{item.id}",
                     parameter_id=self.parameter_id,
                     message=f"{item.summary} (from {item.date}, {item.state}, {item.status}). "
@@ -212,9 +212,9 @@ class Snapshot:
             return False
         return True
 
-    def warnings(self, parameter_ids: list[str] | tuple[str, ...] | set[str]) -> list[Warning_]:
+    def warnings(self, parameter_ids: list[str] | tuple[str, ...] | set[str]) -> list[RuleWarning]:
         """Warnings of the given parameters that are in force, without repeats."""
-        found: dict[str, Warning_] = {}
+        found: dict[str, RuleWarning] = {}
         for parameter_id in sorted(parameter_ids):
             if not self.is_in_force(parameter_id):
                 continue
@@ -225,5 +225,7 @@ class Snapshot:
                     found[key] = item
         return list(found.values())
 
+
+Warning_ = RuleWarning  # former name, kept for code written against it
 
 RULES = ParameterStore()

@@ -9,6 +9,7 @@ chance of an invitation from the rounds model. It holds no rule logic of its own
 from __future__ import annotations
 
 from datetime import date
+
 from canpath.api import ProfileLike, as_profile, assess, resolve_date
 from canpath.i18n import msg
 from canpath.params import RULES

@@ -13,12 +13,23 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def plan(
-        profile: Annotated[Path, typer.Argument(help="A profile file (YAML or JSON).", show_default=False)],
-        on: Annotated[str | None, typer.Option("--on", help="Plan from this date, YYYY-MM-DD.", show_default="today")] = None,
+        profile: Annotated[
+            Path, typer.Argument(help="A profile file (YAML or JSON).", show_default=False)
+        ],
+        on: Annotated[
+            str | None,
+            typer.Option("--on", help="Plan from this date, YYYY-MM-DD.", show_default="today"),
+        ] = None,
         months: Annotated[int, typer.Option("--months", help="Horizon in months (1-120).")] = 36,
-        as_json: Annotated[bool, typer.Option("--json", help="Print JSON (the public contract).")] = False,
-        lang: Annotated[str, typer.Option("--lang", help="en or fr.", envvar="CANPATH_LANG")] = "en",
-        chart: Annotated[Path | None, typer.Option("--chart", help="Also write a timeline chart (PNG or SVG).")] = None,
+        as_json: Annotated[
+            bool, typer.Option("--json", help="Print JSON (the public contract).")
+        ] = False,
+        lang: Annotated[
+            str, typer.Option("--lang", help="en or fr.", envvar="CANPATH_LANG")
+        ] = "en",
+        chart: Annotated[
+            Path | None, typer.Option("--chart", help="Also write a timeline chart (PNG or SVG).")
+        ] = None,
     ) -> None:
         """Routes to permanent residence, month by month: when each door opens, the CRS, the chance of an invitation, cliffs, and moves that shorten the path."""
         from canpath.cli import console, fail, guarded, language_of, parse_on, print_json

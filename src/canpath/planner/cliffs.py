@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from canpath.api import crs
 from canpath.i18n import Message, msg
-from canpath.planner.projection import Projection
 from canpath.params import RULES
+from canpath.planner.projection import Projection
 from canpath.profile import Profile
 from canpath.rules.federal.express_entry.education import ECA_VALIDITY
 from canpath.rules.federal.language import TEST_NAMES, convert
@@ -47,7 +47,9 @@ def cliffs(profile: Profile, projection: Projection, on: date, end: date) -> lis
         change = _age_points(projected, birthday) - _age_points(projected, birthday - ONE_DAY)
         if change < 0:
             age = birthday.year - profile.birth_date.year
-            found.append(Cliff(birthday, msg("plan.cliff.birthday", age=age), change, birthday - ONE_DAY))
+            found.append(
+                Cliff(birthday, msg("plan.cliff.birthday", age=age), change, birthday - ONE_DAY)
+            )
         birthday = add_years(birthday, 1)
     for result in profile.languages:
         if result.taken is None:
@@ -55,14 +57,42 @@ def cliffs(profile: Profile, projection: Projection, on: date, end: date) -> lis
         levels = convert(result.test, result.scores(), result.taken, on)
         if levels.expires is not None and on < levels.expires <= end:
             change = _change(projection.on(levels.expires), levels.expires)
-            found.append(Cliff(levels.expires, msg("plan.cliff.test_expires", test=TEST_NAMES[result.test]), change, levels.expires - ONE_DAY))
+            found.append(
+                Cliff(
+                    levels.expires,
+                    msg("plan.cliff.test_expires", test=TEST_NAMES[result.test]),
+                    change,
+                    levels.expires - ONE_DAY,
+                )
+            )
     for credential in profile.education:
         if credential.eca and credential.eca_date is not None:
             expires = add_years(credential.eca_date, int(RULES.at(on).value(ECA_VALIDITY)["years"]))
             if on < expires <= end:
                 change = _change(projection.on(expires), expires)
-                found.append(Cliff(expires, msg("plan.cliff.eca_expires", level=msg(f"education_profile.{credential.level}")), change, expires - ONE_DAY))
+                found.append(
+                    Cliff(
+                        expires,
+                        msg(
+                            "plan.cliff.eca_expires",
+                            level=msg(f"education_profile.{credential.level}"),
+                        ),
+                        change,
+                        expires - ONE_DAY,
+                    )
+                )
     status = profile.in_canada
-    if status is not None and status.permit_expiry is not None and on <= status.permit_expiry <= end:
-        found.append(Cliff(status.permit_expiry, msg("plan.cliff.permit_expires", permit=status.permit or ""), 0, status.permit_expiry - ONE_DAY))
+    if (
+        status is not None
+        and status.permit_expiry is not None
+        and on <= status.permit_expiry <= end
+    ):
+        found.append(
+            Cliff(
+                status.permit_expiry,
+                msg("plan.cliff.permit_expires", permit=status.permit or ""),
+                0,
+                status.permit_expiry - ONE_DAY,
+            )
+        )
     return sorted(found, key=lambda cliff: cliff.day)

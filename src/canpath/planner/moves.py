@@ -43,7 +43,7 @@ def _with_levels(profile: Profile, test: str, floor: int, who: str = "person") -
         return None
     language = language_of(test)
     current = [r for r in holder.languages if r.language == language]
-    best = {a: 0.0 for a in ABILITIES}
+    best = dict.fromkeys(ABILITIES, 0.0)
     for result in current:
         if result.test in ("clb", "nclc"):
             best = {a: max(best[a], getattr(result, a)) for a in ABILITIES}
@@ -51,15 +51,21 @@ def _with_levels(profile: Profile, test: str, floor: int, who: str = "person") -
         return None
     levels = {a: max(floor, int(best[a])) for a in ABILITIES}
     others = [r for r in holder.languages if r.language != language]
-    updated = holder.model_copy(update={"languages": [*others, LanguageResult(test=test, **levels)]})  # type: ignore[arg-type]
-    return updated if who == "person" else profile.model_copy(update={"spouse": updated})
+    result = LanguageResult.model_validate({"test": test, **levels})
+    if who == "person":
+        return profile.model_copy(update={"languages": [*others, result]})
+    return profile.model_copy(update={"spouse": holder.model_copy(update={"languages": [*others, result]})})
 
 
 def _province(profile: Profile) -> str:
     """Where a nomination would most plausibly come from (it does not change the CRS)."""
     offer = profile.job_offer
     canadian = [job.province for job in profile.work if job.country == "CA" and job.province]
-    return profile.intended_province or (offer.province if offer and offer.province else None) or (canadian[-1] if canadian else "ON")
+    return (
+        profile.intended_province
+        or (offer.province if offer and offer.province else None)
+        or (canadian[-1] if canadian else "ON")
+    )
 
 
 def _a_year_on(profile: Profile) -> Profile:
@@ -73,7 +79,9 @@ def _a_year_on(profile: Profile) -> Profile:
     return profile.model_copy(update={"languages": languages, "education": education})
 
 
-def _candidates(profile: Profile, on: date) -> list[tuple[str, Message, Callable[[], Profile | None], date]]:
+def _candidates(
+    profile: Profile, on: date
+) -> list[tuple[str, Message, Callable[[], Profile | None], date]]:
     spouse_scored = profile.has_scored_spouse
     missing_eca = [i for i, c in enumerate(profile.education) if c.country != "CA" and not c.eca]
     return [
@@ -103,5 +111,7 @@ def moves(profile: Profile, projection: Projection, on: date) -> list[Move]:
         if changed is None:
             continue
         after_month = evaluate(Projection(changed), [day])[0]
-        found.append(Move(move_id, what, today.crs, after_month.crs, before, _wait(after_month, model_on)))
+        found.append(
+            Move(move_id, what, today.crs, after_month.crs, before, _wait(after_month, model_on))
+        )
     return sorted(found, key=lambda move: -move.points_gain)

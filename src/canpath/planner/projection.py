@@ -35,7 +35,11 @@ def _stop_canadian_work(jobs: list[Job], last_day: date) -> list[Job]:
     """Canadian jobs still running on `last_day` end then (no status to work after it)."""
     stopped = []
     for job in jobs:
-        if job.country == "CA" and (job.end is None or job.end > last_day) and job.start <= last_day:
+        if (
+            job.country == "CA"
+            and (job.end is None or job.end > last_day)
+            and job.start <= last_day
+        ):
             job = job.model_copy(update={"end": last_day})
         stopped.append(job)
     return stopped
@@ -84,17 +88,21 @@ def with_work_permit(
             start=start,
             end=end,
             hours_per_week=offer.hours_per_week,
-            permit=permit,  # type: ignore[arg-type]
+            permit=permit,
         )
     )
-    status = InCanada(status="worker", permit=permit, permit_expiry=None if renewable else expiry)  # type: ignore[arg-type]
-    after = profile.model_copy(update={"work": work, "in_canada": status, "country_of_residence": "CA"})
+    status = InCanada(status="worker", permit=permit, permit_expiry=None if renewable else expiry)
+    after = profile.model_copy(
+        update={"work": work, "in_canada": status, "country_of_residence": "CA"}
+    )
     return Projection(profile, after, start)
 
 
-def with_nomination(projection: Projection, province: str, stream: str, enhanced: bool, issued: date) -> Projection:
+def with_nomination(
+    projection: Projection, province: str, stream: str, enhanced: bool, issued: date
+) -> Projection:
     """The route's profiles with a provincial nomination dated `issued` (it counts from then)."""
-    nomination = Nomination(province=province, stream=stream, enhanced=enhanced, date=issued)  # type: ignore[arg-type]
+    nomination = Nomination(province=province, stream=stream, enhanced=enhanced, date=issued)
 
     def add(profile: Profile) -> Profile:
         return profile.model_copy(update={"provincial_nomination": nomination})

@@ -21,7 +21,12 @@ def _sparkline(values: list[int]) -> str:
 
 
 def plan_renderable(plan: Plan, language: Language = "en") -> Group:
-    parts: list[Any] = [Text(f"{label('plan.title', language)} — {plan.on.isoformat()}, {plan.months} months, CRS {plan.crs_today}", style="bold")]
+    parts: list[Any] = [
+        Text(
+            f"{label('plan.title', language)} — {plan.on.isoformat()}, {plan.months} months, CRS {plan.crs_today}",
+            style="bold",
+        )
+    ]
     for rank, route in enumerate(plan.routes, start=1):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="cyan", no_wrap=True)
@@ -31,15 +36,28 @@ def plan_renderable(plan: Plan, language: Language = "en") -> Group:
         crs = [month.crs for month in route.months]
         probability = "—" if route.probability is None else f"{route.probability:.0%}"
         pr = route.expected_pr_date.isoformat() if route.expected_pr_date else "—"
-        summary = Text(f"P(invited within {plan.months} months) {probability}   PR expected {pr}   CRS {crs[0]}→{crs[-1]} {_sparkline(crs)}")
+        summary = Text(
+            f"P(invited within {plan.months} months) {probability}   PR expected {pr}   CRS {crs[0]}→{crs[-1]} {_sparkline(crs)}"
+        )
         notes = [Text(f"• {note.render(language)}", style="dim") for note in route.notes]
-        parts.append(Panel(Group(summary, table, *notes), title=f"{rank}. {route_name(route.id, language)}", title_align="left"))
+        parts.append(
+            Panel(
+                Group(summary, table, *notes),
+                title=f"{rank}. {route_name(route.id, language)}",
+                title_align="left",
+            )
+        )
     if plan.cliffs:
         cliffs = Table(title=label("plan.cliffs", language))
         for column in ("Date", "What", "CRS", "Act by"):
             cliffs.add_column(column)
         for cliff in plan.cliffs:
-            cliffs.add_row(cliff.day.isoformat(), cliff.what.render(language), f"{cliff.points_change:+d}", cliff.act_by.isoformat() if cliff.act_by else "")
+            cliffs.add_row(
+                cliff.day.isoformat(),
+                cliff.what.render(language),
+                f"{cliff.points_change:+d}",
+                cliff.act_by.isoformat() if cliff.act_by else "",
+            )
         parts.append(cliffs)
     if plan.moves:
         moves = Table(title=label("plan.moves", language))
@@ -48,7 +66,12 @@ def plan_renderable(plan: Plan, language: Language = "en") -> Group:
         for move in plan.moves:
             before = "—" if move.months_before is None else f"{move.months_before:.1f}"
             after = "—" if move.months_after is None else f"{move.months_after:.1f}"
-            moves.add_row(move.what.render(language), f"{move.crs_before}→{move.crs_after}", f"{move.points_gain:+d}", f"{before}→{after}")
+            moves.add_row(
+                move.what.render(language),
+                f"{move.crs_before}→{move.crs_after}",
+                f"{move.points_gain:+d}",
+                f"{before}→{after}",
+            )
         parts.append(moves)
     parts.extend(Text(f"• {note.render(language)}", style="cyan") for note in plan.notes)
     parts.extend(Text(f"⚠ {warning.message}", style="yellow") for warning in plan.warnings)

@@ -16,7 +16,12 @@ from typing import Any
 from canpath.i18n import Message, msg
 from canpath.params import RULES
 from canpath.planner.chances import Chances, chances
-from canpath.planner.projection import Projection, stay_the_course, with_nomination, with_work_permit
+from canpath.planner.projection import (
+    Projection,
+    stay_the_course,
+    with_nomination,
+    with_work_permit,
+)
 from canpath.planner.timeline import Month, evaluate, month_dates
 from canpath.profile import Profile
 from canpath.results import Assessment
@@ -67,17 +72,27 @@ def _eligibility_steps(months: Sequence[Month], projection: Projection) -> list[
             if (verdict is True) == (before is True):
                 continue
 
-            def flipped(day: date, program_id: str = program_id, before: bool | None = before) -> bool:
+            def flipped(
+                day: date, program_id: str = program_id, before: bool | None = before
+            ) -> bool:
                 found = evaluate(projection, [day], only=[program_id])[0].eligible.get(program_id)
                 return (found is True) != (before is True)
 
             day = _first_day(previous.day, month.day, flipped)
             key = "plan.step.eligible" if verdict is True else "plan.step.not_eligible"
-            steps.append(_step(day, msg(key, program=msg(f"program.{program_id}")), program=program_id))
+            steps.append(
+                _step(day, msg(key, program=msg(f"program.{program_id}")), program=program_id)
+            )
         if month.crs != previous.crs:
-            day = _first_day(previous.day, month.day, lambda d, crs=previous.crs: evaluate(projection, [d], only=())[0].crs != crs)
+
+            def crs_changed(day: date, crs: int = previous.crs) -> bool:
+                return evaluate(projection, [day], only=())[0].crs != crs
+
+            day = _first_day(previous.day, month.day, crs_changed)
             after = evaluate(projection, [day], only=())[0].crs
-            steps.append(_step(day, msg("plan.step.crs_change", before=previous.crs, after=after), crs=after))
+            steps.append(
+                _step(day, msg("plan.step.crs_change", before=previous.crs, after=after), crs=after)
+            )
         previous = month
     return steps
 
@@ -90,7 +105,14 @@ def _pr_dates(ita: date) -> tuple[date, date]:
     return submitted, add_months(submitted, months)
 
 
-def _finish(route_id: str, months: list[Month], head: list[dict[str, Any]], on: date, notes: list[Message], projection: Projection) -> Route:
+def _finish(
+    route_id: str,
+    months: list[Month],
+    head: list[dict[str, Any]],
+    on: date,
+    notes: list[Message],
+    projection: Projection,
+) -> Route:
     odds = chances(months, on)
     steps = head + _eligibility_steps(months, projection)
     ita = pr = None
@@ -116,14 +138,18 @@ def _today_step(months: Sequence[Month]) -> dict[str, Any]:
     return _step(first.day, msg(key, crs=first.crs, programs=open_programs), crs=first.crs)
 
 
-def express_entry_route(profile: Profile, on: date, days: Sequence[date]) -> tuple[Route, Projection]:
+def express_entry_route(
+    profile: Profile, on: date, days: Sequence[date]
+) -> tuple[Route, Projection]:
     """Stay the course: the person as they are, in the Express Entry pool when eligible."""
     projection = stay_the_course(profile, on)
     months = evaluate(projection, days)
     return _finish("express_entry", months, [_today_step(months)], on, [], projection), projection
 
 
-def permit_routes(profile: Profile, on: date, days: Sequence[date], today: Assessment) -> list[tuple[Route, Projection]]:
+def permit_routes(
+    profile: Profile, on: date, days: Sequence[date], today: Assessment
+) -> list[tuple[Route, Projection]]:
     """A route for each work permit open today whose work counts as skilled Canadian experience."""
     found = []
     current = profile.in_canada.permit if profile.in_canada else None
@@ -134,7 +160,11 @@ def permit_routes(profile: Profile, on: date, days: Sequence[date], today: Asses
         if not facts.get("counts_as_skilled_canadian_experience") or facts.get("permit") == current:
             continue
         weeks = facts.get("processing_weeks")
-        notes = [] if weeks is not None else [msg("plan.note.processing_unknown", program=msg(f"program.{program.id}"))]
+        notes = (
+            []
+            if weeks is not None
+            else [msg("plan.note.processing_unknown", program=msg(f"program.{program.id}"))]
+        )
         start = on + timedelta(weeks=float(weeks or 0))
         projection = with_work_permit(
             stay_the_course(profile, on).before, start, str(facts.get("permit")),
@@ -150,12 +180,19 @@ def permit_routes(profile: Profile, on: date, days: Sequence[date], today: Asses
     return found
 
 
-def provincial_routes(base: Route, projection: Projection, on: date, days: Sequence[date], today: Assessment) -> list[Route]:
+def provincial_routes(
+    base: Route, projection: Projection, on: date, days: Sequence[date], today: Assessment
+) -> list[Route]:
     """On a route, each provincial stream the person becomes eligible for: the nomination's effect."""
     found = []
     facts_by_id = {program.id: program.facts for program in today.programs}
     kinds = {program.id: program.kind for program in today.programs}
-    provincial = {pid for month in base.months for pid, ok in month.eligible.items() if ok and kinds.get(pid) == "provincial_nomination"}
+    provincial = {
+        pid
+        for month in base.months
+        for pid, ok in month.eligible.items()
+        if ok and kinds.get(pid) == "provincial_nomination"
+    }
     for program_id in sorted(provincial):
         facts = facts_by_id[program_id]
         first = next(month for month in base.months if month.eligible.get(program_id))
@@ -165,12 +202,20 @@ def provincial_routes(base: Route, projection: Projection, on: date, days: Seque
         if weeks is None:
             notes.append(msg("plan.note.processing_unknown", program=msg(f"program.{program_id}")))
         enhanced = facts.get("nomination") == "enhanced"
-        head = [step for step in base.steps if step["date"] <= first.day and "probability" not in step]
+        head = [
+            step for step in base.steps if step["date"] <= first.day and "probability" not in step
+        ]
         head.append(_step(issued, msg("plan.step.nomination", program=msg(f"program.{program_id}"),
                                       kind=msg("plan.nomination.enhanced" if enhanced else "plan.nomination.base")), program=program_id))  # fmt: skip
         route_id = program_id if base.id == "express_entry" else f"{base.id}+{program_id}"
         if enhanced:
-            nominated = with_nomination(projection, str(facts.get("province", program_id[:2].upper())), program_id, True, issued)
+            nominated = with_nomination(
+                projection,
+                str(facts.get("province", program_id[:2].upper())),
+                program_id,
+                True,
+                issued,
+            )
             months = evaluate(nominated, days)
             found.append(_finish(route_id, months, head, on, notes, nominated))
         else:
@@ -178,7 +223,13 @@ def provincial_routes(base: Route, projection: Projection, on: date, days: Seque
     return found
 
 
-def _base_nomination_route(route_id: str, months: list[Month], head: list[dict[str, Any]], issued: date, notes: list[Message]) -> Route:
+def _base_nomination_route(
+    route_id: str,
+    months: list[Month],
+    head: list[dict[str, Any]],
+    issued: date,
+    notes: list[Message],
+) -> Route:
     """A base nomination leads to a paper application outside Express Entry."""
     processing = RULES.at(issued)
     months_needed = int(processing.value(BASE_PROCESSING)["base_nomination_months"])
@@ -196,4 +247,11 @@ def all_routes(profile: Profile, on: date, horizon_months: int, today: Assessmen
     for permit_route, projection in permit_routes(profile, on, days, today):
         routes.append(permit_route)
         routes.extend(provincial_routes(permit_route, projection, on, days, today))
-    return sorted(routes, key=lambda r: (r.expected_pr_date is None, r.expected_pr_date or date.max, -(r.probability or 0)))
+    return sorted(
+        routes,
+        key=lambda r: (
+            r.expected_pr_date is None,
+            r.expected_pr_date or date.max,
+            -(r.probability or 0),
+        ),
+    )

@@ -18,7 +18,11 @@ from canpath.timeutil import add_months
 
 PLANNED_KINDS = ("permanent_residence", "express_entry_category", "provincial_nomination")
 # Program ids whose eligibility opens a type of Express Entry round (rounds feed categories).
-PROGRAM_ROUNDS = {"express_entry.fsw": "fsw", "express_entry.cec": "cec", "express_entry.fst": "fst"}
+PROGRAM_ROUNDS = {
+    "express_entry.fsw": "fsw",
+    "express_entry.cec": "cec",
+    "express_entry.fst": "fst",
+}
 CATEGORY_PREFIX = "express_entry.category."
 
 
@@ -55,13 +59,19 @@ def _epochs(days: Sequence[date]) -> list[list[int]]:
 
 def _round_types(eligible: dict[str, bool | None], has_nomination: bool) -> tuple[str, ...]:
     found = [rounds for program, rounds in PROGRAM_ROUNDS.items() if eligible.get(program) is True]
-    found += [pid.removeprefix(CATEGORY_PREFIX) for pid, ok in eligible.items() if pid.startswith(CATEGORY_PREFIX) and ok]
+    found += [
+        pid.removeprefix(CATEGORY_PREFIX)
+        for pid, ok in eligible.items()
+        if pid.startswith(CATEGORY_PREFIX) and ok
+    ]
     if has_nomination and found:
         found.append("pnp")
     return tuple(found)
 
 
-def evaluate(projection: Projection, days: Sequence[date], only: Sequence[str] | None = None) -> list[Month]:
+def evaluate(
+    projection: Projection, days: Sequence[date], only: Sequence[str] | None = None
+) -> list[Month]:
     """The months of a route: every planned program (or those in `only`) and the CRS on each day."""
     programs = [p for p in planned_programs() if only is None or p.id in only]
     months: list[Month | None] = [None] * len(days)
@@ -79,7 +89,10 @@ def evaluate(projection: Projection, days: Sequence[date], only: Sequence[str] |
         verdicts = {program.id: program.evaluated(facts).eligible for program in programs}
         nominated = facts["has_enhanced_nomination"]
         for position, row in enumerate(rows):
-            eligible = {pid: None if v[position] == UNKNOWN else bool(v[position] == TRUE) for pid, v in verdicts.items()}
+            eligible = {
+                pid: None if v[position] == UNKNOWN else bool(v[position] == TRUE)
+                for pid, v in verdicts.items()
+            }
             in_pool = any(eligible.get(pid) is True for pid in PROGRAM_ROUNDS)
             months[row] = Month(
                 day=days[row],

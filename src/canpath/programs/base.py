@@ -18,7 +18,7 @@ import numpy.typing as npt
 
 from canpath.facts import Facts
 from canpath.i18n import Message, msg
-from canpath.params import Snapshot, Warning_
+from canpath.params import RuleWarning, Snapshot
 from canpath.results import Citation, Criterion, ProgramKind, ProgramResult
 
 TRUE, FALSE, UNKNOWN = 1, 0, -1
@@ -78,7 +78,7 @@ class ProgramColumns:
     score: npt.NDArray[np.integer[Any]] | None = None
     score_detail: Callable[[int], dict[str, Any]] | None = None
     facts: Callable[[int], dict[str, Any]] | None = None
-    warnings: list[Warning_] = field(default_factory=list)
+    warnings: list[RuleWarning] = field(default_factory=list)
     status: str = "open"
 
     @cached_property
@@ -118,7 +118,7 @@ class Program(ABC):
         """`evaluate`, computed once per batch of facts (programs may depend on each other)."""
         return facts.memo(f"program:{self.id}", lambda: self.evaluate(facts))  # type: ignore[no-any-return]
 
-    def warnings(self, snapshot: Snapshot) -> list[Warning_]:
+    def warnings(self, snapshot: Snapshot) -> list[RuleWarning]:
         return snapshot.warnings(set(self.uses))
 
 
@@ -133,6 +133,8 @@ def closed_program(
         rule=f"{program.id}.in_force",
         met=np.full(facts.size, FALSE, dtype=np.int8),
         reason=lambda row: reason,
-        reference=Citation.of(parameter.content.references[next(iter(parameter.content.references))]),
+        reference=Citation.of(
+            parameter.content.references[next(iter(parameter.content.references))]
+        ),
     )
     return ProgramColumns(program.id, program.kind, [criterion], facts.size, status=status)

@@ -43,7 +43,9 @@ def derive_common(profile: Profile, on: date, snapshot: Snapshot) -> tuple[Mappi
         "job_offer_title": (offer.title or "") if offer else "",
         "job_offer_employer": (offer.employer or "") if offer else "",
         "job_offer_province": (offer.province or "") if offer else "",
-        "job_offer_annual_salary_cad": offer.annual_salary_cad if offer and offer.annual_salary_cad is not None else float("nan"),
+        "job_offer_annual_salary_cad": offer.annual_salary_cad
+        if offer and offer.annual_salary_cad is not None
+        else float("nan"),
         "job_offer_hourly_wage_cad": hourly,
         "job_offer_lmia": offer.lmia if offer else "",
         "citizenships": tuple(profile.citizenships),

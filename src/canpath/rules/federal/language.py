@@ -78,18 +78,26 @@ def check_scores(
     if test in ("clb", "nclc"):
         for ability, score in scores.items():
             if score != int(score) or not 0 <= score <= DIRECT_LEVEL_MAX:
-                problems.append(f"{ability}: {test.upper()} levels are whole numbers 0-12, got {score}")
+                problems.append(
+                    f"{ability}: {test.upper()} levels are whole numbers 0-12, got {score}"
+                )
         return problems
     if taken is None:
-        problems.append(f"taken: the test date is required for {TEST_NAMES[test]} (results last two years)")
+        problems.append(
+            f"taken: the test date is required for {TEST_NAMES[test]} (results last two years)"
+        )
     scale = _chart(test, taken, store).value["scale"]
     for ability, score in scores.items():
         top = scale.get(f"max_{ability}", scale["max"])
         step = scale["step"]
         if not scale["min"] <= score <= top:
-            problems.append(f"{ability}: {TEST_NAMES[test]} scores run {scale['min']}-{top}, got {score}")
+            problems.append(
+                f"{ability}: {TEST_NAMES[test]} scores run {scale['min']}-{top}, got {score}"
+            )
         elif round(score / step, 6) != int(round(score / step, 6)):
-            problems.append(f"{ability}: {TEST_NAMES[test]} scores go in steps of {step}, got {score}")
+            problems.append(
+                f"{ability}: {TEST_NAMES[test]} scores go in steps of {step}, got {score}"
+            )
     return problems
 
 
@@ -105,7 +113,11 @@ def level_from_score(score: float, ability: str, chart: Mapping[int, Mapping[str
 
 @rule(uses=(VALIDITY, *TEST_TABLES.values()))
 def convert(
-    test: str, scores: Mapping[str, float], taken: date | None, on: date, store: ParameterStore = RULES
+    test: str,
+    scores: Mapping[str, float],
+    taken: date | None,
+    on: date,
+    store: ParameterStore = RULES,
 ) -> LanguageLevels:
     """Convert one result to levels and say whether it counts on `on` (accepted and not expired)."""
     language = language_of(test)
@@ -128,7 +140,9 @@ def convert(
             years = store.parameter(VALIDITY).at(max(on, store.parameter(VALIDITY).first_date))
             expires = add_years(taken, int(years.value["years"]))
             if on >= expires:
-                problem = f"expired on {expires} (results are valid for {years.value['years']} years)"
+                problem = (
+                    f"expired on {expires} (results are valid for {years.value['years']} years)"
+                )
     if problem is None and test in TEST_TABLES:
         try:
             store.parameter(TEST_TABLES[test]).at(on)

@@ -43,15 +43,22 @@ CATEGORY_IDS = (
 
 
 def _experience_rule(snapshot: Snapshot, category: Mapping[str, Any]) -> Mapping[str, Any]:
-    return category.get("min_experience") or snapshot.value(CATEGORIES)["min_experience"]
+    rule: Mapping[str, Any] = category.get("min_experience") or snapshot.value(CATEGORIES)["min_experience"]
+    return rule
 
 
-def category_hours(profile: Profile, on: date, snapshot: Snapshot, category: Mapping[str, Any]) -> tuple[float, str | None]:
+def category_hours(
+    profile: Profile, on: date, snapshot: Snapshot, category: Mapping[str, Any]
+) -> tuple[float, str | None]:
     """Most hours in one listed occupation inside the category's window (continuous if required)."""
     rule = _experience_rule(snapshot, category)
     skilled = snapshot.value(SKILLED_WORK)
     chosen = work.select(
-        profile.work, on, teer=range(6), location=rule.get("location", "any"), nocs=category["occupations"]
+        profile.work,
+        on,
+        teer=range(6),
+        location=rule.get("location", "any"),
+        nocs=category["occupations"],
     )
     start = add_years(on, -int(rule["window_years"]))
     cap = skilled["max_hours_per_week"]
@@ -64,8 +71,19 @@ def category_hours(profile: Profile, on: date, snapshot: Snapshot, category: Map
     return by_noc[noc], noc
 
 
-@deriver("express_entry_categories", (Column("category_hours", "object", "per category: (most hours in one listed occupation, its NOC)"),))
-def derive_category_hours(profile: Profile, on: date, snapshot: Snapshot) -> tuple[Mapping[str, Any], Any]:
+@deriver(
+    "express_entry_categories",
+    (
+        Column(
+            "category_hours",
+            "object",
+            "per category: (most hours in one listed occupation, its NOC)",
+        ),
+    ),
+)
+def derive_category_hours(
+    profile: Profile, on: date, snapshot: Snapshot
+) -> tuple[Mapping[str, Any], Any]:
     """Hours towards each occupational category in force on the date."""
     found: dict[str, tuple[float, str | None]] = {}
     if snapshot.is_in_force(CATEGORIES):
@@ -79,7 +97,11 @@ def _base_eligibility(facts: Facts) -> np.ndarray:
     def build() -> np.ndarray:
         programs = {program.id: program for program in all_programs()}
         stacked = np.stack([programs[pid].evaluated(facts).eligible for pid in BASE_PROGRAMS])
-        return np.where((stacked == TRUE).any(axis=0), TRUE, np.where((stacked == UNKNOWN).any(axis=0), UNKNOWN, FALSE)).astype(np.int8)
+        return np.where(
+            (stacked == TRUE).any(axis=0),
+            TRUE,
+            np.where((stacked == UNKNOWN).any(axis=0), UNKNOWN, FALSE),
+        ).astype(np.int8)
 
     return facts.memo("express_entry.base_eligibility", build)  # type: ignore[no-any-return]
 
@@ -117,7 +139,9 @@ class CategoryProgram(Program):
         ]
         return ProgramColumns(self.id, self.kind, criteria, size, warnings=self.warnings(snapshot))
 
-    def _category_criterion(self, facts: Facts, category: Mapping[str, Any], size: int) -> CriterionColumn:
+    def _category_criterion(
+        self, facts: Facts, category: Mapping[str, Any], size: int
+    ) -> CriterionColumn:
         snapshot = facts.snapshot
         reference = cite(snapshot, CATEGORIES)
         rule = f"federal.express_entry.categories.{self.category_id}"
@@ -147,10 +171,16 @@ class CategoryProgram(Program):
             )  # fmt: skip
         rows = facts["category_hours"]
         experience = _experience_rule(snapshot, category)
-        needed = float(experience["months"]) / 12 * float(snapshot.value(SKILLED_WORK)["hours_per_year"])
+        needed = (
+            float(experience["months"]) / 12 * float(snapshot.value(SKILLED_WORK)["hours_per_year"])
+        )
         hours = np.array([row.get(self.category_id, (0.0, None))[0] for row in rows], dtype=float)
         nocs = [row.get(self.category_id, (0.0, None))[1] for row in rows]
-        where = msg("category.in_canada") if experience.get("location") == "canada" else msg("category.anywhere")
+        where = (
+            msg("category.in_canada")
+            if experience.get("location") == "canada"
+            else msg("category.anywhere")
+        )
         return CriterionColumn(
             rule=rule, met=tristate(hours + 1e-6 >= needed), reference=reference,
             reason=lambda r: msg(

@@ -46,7 +46,9 @@ class CanadianExperienceClass(Program):
             CriterionColumn(
                 rule="federal.express_entry.cec.canadian_work_experience",
                 met=tristate(has_hours),
-                reason=lambda r: msg("cec.work", hours=round(float(total[r])), needed=round(needed)),
+                reason=lambda r: msg(
+                    "cec.work", hours=round(float(total[r])), needed=round(needed)
+                ),
                 needed=lambda r: msg("cec.work_needed", more=round(needed - float(total[r]))),
                 reference=reference,
             ),
@@ -58,7 +60,9 @@ class CanadianExperienceClass(Program):
                 reference=reference,
             ),
         ]
-        return ProgramColumns(self.id, self.kind, criteria, facts.size, warnings=self.warnings(snapshot))
+        return ProgramColumns(
+            self.id, self.kind, criteria, facts.size, warnings=self.warnings(snapshot)
+        )
 
 
 register(CanadianExperienceClass())

@@ -165,7 +165,9 @@ EXPRESS_ENTRY_COLUMNS = (
 
 
 @deriver("express_entry", EXPRESS_ENTRY_COLUMNS)
-def derive_express_entry(profile: Profile, on: date, snapshot: Snapshot) -> tuple[Mapping[str, Any], Any]:
+def derive_express_entry(
+    profile: Profile, on: date, snapshot: Snapshot
+) -> tuple[Mapping[str, Any], Any]:
     """Derive the Express Entry columns and their explanation for one profile."""
     notes: list[str] = []
     languages = choose_languages(profile.languages, on)
@@ -180,7 +182,9 @@ def derive_express_entry(profile: Profile, on: date, snapshot: Snapshot) -> tupl
     spouse_work = crs_work_years(spouse.work, on, snapshot) if spouse else None
     spouse_clb = [0, 0, 0, 0]
     if spouse_languages is not None:
-        spouse_clb = max(spouse_languages.levels("english"), spouse_languages.levels("french"), key=sum)
+        spouse_clb = max(
+            spouse_languages.levels("english"), spouse_languages.levels("french"), key=sum
+        )
     nomination = profile.provincial_nomination
     row = {
         "age_years": completed_years(profile.birth_date, on),
@@ -194,7 +198,9 @@ def derive_express_entry(profile: Profile, on: date, snapshot: Snapshot) -> tupl
         "foreign_work_years": years.foreign_years,
         "has_certificate_of_qualification": profile.certificate_of_qualification is not None,
         "has_enhanced_nomination": bool(
-            nomination and nomination.enhanced and (nomination.date is None or nomination.date <= on)
+            nomination
+            and nomination.enhanced
+            and (nomination.date is None or nomination.date <= on)
         ),
         "has_sibling_in_canada": profile.sibling_in_canada,
         "arranged_employment": offer_group,
@@ -204,7 +210,7 @@ def derive_express_entry(profile: Profile, on: date, snapshot: Snapshot) -> tupl
         "spouse_canadian_work_years": spouse_work.canadian_years if spouse_work else 0,
     }
     detail = ExpressEntryDetail(
-        age_years=row["age_years"],
+        age_years=completed_years(profile.birth_date, on),
         languages=languages,
         education=education,
         work=years,

@@ -100,7 +100,9 @@ def education_level(credentials: Sequence[Education]) -> str:
         return "less_than_secondary"
     levels = [PROFILE_TO_LEVEL[credential.level] for credential in credentials]
     best = max(levels, key=LEVEL_CODE.__getitem__)
-    post_secondary = [c for c, level in zip(credentials, levels, strict=True) if level in POST_SECONDARY]
+    post_secondary = [
+        c for c, level in zip(credentials, levels, strict=True) if level in POST_SECONDARY
+    ]
     if len(post_secondary) >= 2 and any(c.length_years >= 3 for c in post_secondary):
         best = max(best, "two_or_more", key=LEVEL_CODE.__getitem__)
     return best
@@ -124,7 +126,9 @@ def canadian_credential(credentials: Sequence[Education]) -> str:
     return best
 
 
-def count_education(credentials: Sequence[Education], on: date, snapshot: Snapshot) -> CountedEducation:
+def count_education(
+    credentials: Sequence[Education], on: date, snapshot: Snapshot
+) -> CountedEducation:
     """Everything the rules need from a list of credentials on a date."""
     counted, not_counted = counted_credentials(credentials, on, snapshot)
     chosen = [credentials[index] for index in counted]
@@ -139,7 +143,11 @@ def count_education(credentials: Sequence[Education], on: date, snapshot: Snapsh
 def has_two_years_canadian_study(credentials: Sequence[Education], on: date) -> bool:
     """FSW adaptability: two academic years or more of full-time study in Canada."""
     return any(
-        c.is_canadian and c.full_time and c.length_years >= 2 and c.completed is not None and c.completed <= on
+        c.is_canadian
+        and c.full_time
+        and c.length_years >= 2
+        and c.completed is not None
+        and c.completed <= on
         for c in credentials
         if c.level != "less_than_secondary"
     )

@@ -11,7 +11,10 @@ from canpath.facts import Column, deriver
 from canpath.params import Snapshot
 from canpath.profile import Profile
 from canpath.rules.federal.express_entry import work_experience as work
-from canpath.rules.federal.express_entry.derived import choose_languages, crs_work_years, is_valid_offer
+from canpath.rules.federal.express_entry.derived import (
+    choose_languages,
+    is_valid_offer,
+)
 from canpath.rules.federal.express_entry.education import has_two_years_canadian_study
 from canpath.rules.registry import rule
 from canpath.timeutil import add_years
@@ -61,7 +64,9 @@ COLUMNS = (
 
 
 @deriver("express_entry_eligibility", COLUMNS)
-def derive_eligibility(profile: Profile, on: date, snapshot: Snapshot) -> tuple[Mapping[str, Any], Any]:
+def derive_eligibility(
+    profile: Profile, on: date, snapshot: Snapshot
+) -> tuple[Mapping[str, Any], Any]:
     """Derive the eligibility columns for one profile."""
     skilled = snapshot.value(SKILLED_WORK)
     cap, teer = skilled["max_hours_per_week"], skilled["skilled_teer"]
@@ -86,7 +91,9 @@ def derive_eligibility(profile: Profile, on: date, snapshot: Snapshot) -> tuple[
 
     fst = snapshot.value(FST_MINIMUMS)
     trades = [p for p in work.select(profile.work, on, teer=range(6)) if is_trade(p.noc, snapshot)]
-    trade_hours = work.full_time_equivalent_hours(trades, add_years(on, -int(fst["window_years"])), on, cap)
+    trade_hours = work.full_time_equivalent_hours(
+        trades, add_years(on, -int(fst["window_years"])), on, cap
+    )
 
     offer = profile.job_offer
     valid_offer = offer is not None and offer.lmia != "none" and is_valid_offer(offer, snapshot)
@@ -99,7 +106,9 @@ def derive_eligibility(profile: Profile, on: date, snapshot: Snapshot) -> tuple[
     spouse_min = 0
     if spouse is not None:
         spouse_languages = choose_languages(spouse.languages, on)
-        spouse_min = max(min(spouse_languages.levels("english")), min(spouse_languages.levels("french")))
+        spouse_min = max(
+            min(spouse_languages.levels("english")), min(spouse_languages.levels("french"))
+        )
     family_size = profile.family_size
     derived_size = family_size is None
     if family_size is None:
@@ -114,13 +123,17 @@ def derive_eligibility(profile: Profile, on: date, snapshot: Snapshot) -> tuple[
         "cec_hours_teer_2_3": cec_hours.get(2, 0.0) + cec_hours.get(3, 0.0),
         "fst_trade_hours": trade_hours,
         "has_valid_job_offer": valid_offer,
-        "has_fst_job_offer": bool(valid_offer and offer is not None and is_trade(offer.noc, snapshot)),
+        "has_fst_job_offer": bool(
+            valid_offer and offer is not None and is_trade(offer.noc, snapshot)
+        ),
         "is_authorized_to_work": authorized,
         "funds_cad": float("nan") if profile.funds_cad is None else profile.funds_cad,
         "family_size": family_size,
         "spouse_min_clb": spouse_min,
         "has_canadian_study": has_two_years_canadian_study(profile.education, on),
-        "spouse_has_canadian_study": bool(spouse and has_two_years_canadian_study(spouse.education, on)),
+        "spouse_has_canadian_study": bool(
+            spouse and has_two_years_canadian_study(spouse.education, on)
+        ),
         "relative_in_canada": -1 if relative is None else int(relative),
     }
     return row, EligibilityDetail(occupation, cec_hours, derived_size)

@@ -25,36 +25,47 @@ class FederalSkilledTrades(Program):
         needed = float(rules["work_hours"])
         hours = facts["fst_trade_hours"]
         minimum = np.array([int(rules["min_clb"][ability]) for ability in ABILITIES])
-        english_ok = (facts["english_clb"] >= minimum).all(axis=1)
-        french_ok = (facts["french_nclc"] >= minimum).all(axis=1)
-        offer_or_certificate = facts["has_fst_job_offer"] | facts["has_certificate_of_qualification"]
+        english_ok = np.asarray((facts["english_clb"] >= minimum).all(axis=1))
+        french_ok = np.asarray((facts["french_nclc"] >= minimum).all(axis=1))
+        offer_or_certificate = (
+            facts["has_fst_job_offer"] | facts["has_certificate_of_qualification"]
+        )
         reference = cite(snapshot, FST_MINIMUMS)
         levels = ", ".join(f"{ability} {minimum[i]}" for i, ability in enumerate(ABILITIES))
         criteria = [
             CriterionColumn(
                 rule="federal.express_entry.fst.work_experience",
                 met=tristate(hours + 1e-6 >= needed),
-                reason=lambda r: msg("fst.work", hours=round(float(hours[r])), needed=round(needed)),
+                reason=lambda r: msg(
+                    "fst.work", hours=round(float(hours[r])), needed=round(needed)
+                ),
                 needed=lambda r: msg("fst.work_needed", more=round(needed - float(hours[r]))),
                 reference=cite(snapshot, FST_TRADES),
             ),
             CriterionColumn(
                 rule="federal.express_entry.fst.language",
                 met=tristate(english_ok | french_ok),
-                reason=lambda r: msg("fst.language_met" if english_ok[r] or french_ok[r] else "fst.language_not_met", levels=levels),
+                reason=lambda r: msg(
+                    "fst.language_met" if english_ok[r] or french_ok[r] else "fst.language_not_met",
+                    levels=levels,
+                ),
                 needed=lambda r: msg("fst.language_needed", levels=levels),
                 reference=reference,
             ),
             CriterionColumn(
                 rule="federal.express_entry.fst.job_offer_or_certificate",
                 met=tristate(offer_or_certificate),
-                reason=lambda r: msg("fst.offer_met" if offer_or_certificate[r] else "fst.offer_not_met"),
+                reason=lambda r: msg(
+                    "fst.offer_met" if offer_or_certificate[r] else "fst.offer_not_met"
+                ),
                 needed=lambda r: msg("fst.offer_needed"),
                 reference=reference,
             ),
             proof_of_funds_criterion(facts, "federal.express_entry.fst.proof_of_funds"),
         ]
-        return ProgramColumns(self.id, self.kind, criteria, facts.size, warnings=self.warnings(snapshot))
+        return ProgramColumns(
+            self.id, self.kind, criteria, facts.size, warnings=self.warnings(snapshot)
+        )
 
 
 register(FederalSkilledTrades())

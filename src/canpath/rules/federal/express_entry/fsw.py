@@ -40,7 +40,9 @@ def _language_points(first: IntArray, second: IntArray, snapshot: Snapshot) -> I
     table = snapshot[LANGUAGE]
     first_points = by_integer(table, first, "first_per_ability").sum(axis=1)
     second_points = np.where(
-        second.min(axis=1) >= number(table, "second_min_clb_all_four"), number(table, "second_points"), 0
+        second.min(axis=1) >= number(table, "second_min_clb_all_four"),
+        number(table, "second_points"),
+        0,
     )
     return first_points + second_points  # type: ignore[no-any-return]
 
@@ -75,7 +77,7 @@ def fsw_grid(facts: Facts, snapshot: Snapshot) -> FswGrid:
         "arranged_employment": np.where(offer, number(snapshot[ARRANGED], "points"), 0),
         "adaptability": np.minimum(items, number(adaptability, "maximum")),
     }
-    return FswGrid(factors, sum(factors.values()), first_minimum)  # type: ignore[arg-type]
+    return FswGrid(factors, sum(factors.values()), first_minimum)
 
 
 class FederalSkilledWorker(Program):
@@ -100,21 +102,27 @@ class FederalSkilledWorker(Program):
             CriterionColumn(
                 rule=f"{rule}.work_experience",
                 met=tristate(hours + 1e-6 >= needed_hours),
-                reason=lambda r: msg("fsw.work", hours=round(float(hours[r])), needed=round(needed_hours)),
+                reason=lambda r: msg(
+                    "fsw.work", hours=round(float(hours[r])), needed=round(needed_hours)
+                ),
                 needed=lambda r: msg("fsw.work_needed", more=round(needed_hours - float(hours[r]))),
                 reference=cite(snapshot, MINIMUMS),
             ),
             CriterionColumn(
                 rule=f"{rule}.language",
                 met=tristate(grid.first_minimum >= min_clb),
-                reason=lambda r: msg("fsw.language", minimum=int(grid.first_minimum[r]), needed=min_clb),
+                reason=lambda r: msg(
+                    "fsw.language", minimum=int(grid.first_minimum[r]), needed=min_clb
+                ),
                 needed=lambda r: msg("fsw.language_needed", needed=min_clb),
                 reference=cite(snapshot, MINIMUMS),
             ),
             CriterionColumn(
                 rule=f"{rule}.education",
                 met=tristate(level >= min_level),
-                reason=lambda r: msg("fsw.education", level=msg(f"education.{LEVELS[int(level[r])]}")),
+                reason=lambda r: msg(
+                    "fsw.education", level=msg(f"education.{LEVELS[int(level[r])]}")
+                ),
                 needed=lambda r: msg("fsw.education_needed"),
                 reference=cite(snapshot, MINIMUMS),
             ),

@@ -36,7 +36,9 @@ def proof_of_funds_criterion(facts: Facts, rule_id: str) -> CriterionColumn:
         return CriterionColumn(
             rule=rule_id,
             met=met,
-            reason=lambda r: msg("funds.exempt") if exempt[r] else msg("funds.no_table", on=facts.on.isoformat()),
+            reason=lambda r: (
+                msg("funds.exempt") if exempt[r] else msg("funds.no_table", on=facts.on.isoformat())
+            ),
             reference=None,
             unconfirmed=True,
         )
@@ -49,7 +51,12 @@ def proof_of_funds_criterion(facts: Facts, rule_id: str) -> CriterionColumn:
             return msg("funds.exempt")
         if np.isnan(funds[row]):
             return msg("funds.unknown", required=int(required[row]), size=int(size[row]))
-        return msg("funds.have", funds=round(float(funds[row])), required=int(required[row]), size=int(size[row]))
+        return msg(
+            "funds.have",
+            funds=round(float(funds[row])),
+            required=int(required[row]),
+            size=int(size[row]),
+        )
 
     return CriterionColumn(
         rule=rule_id,

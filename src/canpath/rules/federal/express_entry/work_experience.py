@@ -116,7 +116,7 @@ def longest_continuous_hours(
     chosen: Sequence[Period], window_start: date, window_end: date, max_hours_per_week: float
 ) -> tuple[float, str | None]:
     """The most hours in one unbroken stretch of one occupation, and that occupation's code."""
-    best = (0.0, None)
+    best: tuple[float, str | None] = (0.0, None)
     by_noc: dict[str, list[Period]] = {}
     for period in chosen:
         by_noc.setdefault(period.noc, []).append(period)

@@ -28,7 +28,9 @@ def sibling_in_canada_points(has_sibling: np.ndarray, snapshot: Snapshot) -> Int
 
 
 @rule(uses=(FRENCH,))
-def french_language_points(french_nclc: IntArray, english_clb: IntArray, snapshot: Snapshot) -> IntArray:
+def french_language_points(
+    french_nclc: IntArray, english_clb: IntArray, snapshot: Snapshot
+) -> IntArray:
     """Points for NCLC 7+ in all four French abilities, more with CLB 5+ in all four in English.
 
     Applies whichever language is declared first. An English result that is not CLB 5+ in all
@@ -46,11 +48,13 @@ def canadian_study_points(canadian_credential: IntArray, snapshot: Snapshot) -> 
     """Points for a Canadian post-secondary credential (1 = one or two years, 2 = three or more)."""
     table = snapshot[CANADIAN_STUDY]
     values = np.array([0, number(table, "one_or_two_years"), number(table, "three_years_or_more")])
-    return values[canadian_credential]  # type: ignore[no-any-return]
+    return values[canadian_credential]
 
 
 @rule(uses=(ARRANGED_EMPLOYMENT,))
-def arranged_employment_points(offer_group: IntArray, is_lmia_backed: np.ndarray, snapshot: Snapshot) -> IntArray:
+def arranged_employment_points(
+    offer_group: IntArray, is_lmia_backed: np.ndarray, snapshot: Snapshot
+) -> IntArray:
     """Points for a qualifying job offer (1 = skilled, 2 = senior management, NOC major group 00).
 
     Until 2016-11-18 only an LMIA-backed offer counted; from 2025-03-25 no offer earns points.
@@ -60,4 +64,4 @@ def arranged_employment_points(offer_group: IntArray, is_lmia_backed: np.ndarray
     points = values[offer_group]
     if number(table, "lmia_required"):
         points = np.where(is_lmia_backed, points, 0)
-    return points  # type: ignore[no-any-return]
+    return points

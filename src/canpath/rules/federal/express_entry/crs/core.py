@@ -49,7 +49,9 @@ def education_points(level: IntArray, with_spouse: BoolArray, snapshot: Snapshot
 
 
 @rule(uses=(FIRST_LANGUAGE,))
-def first_official_language_points(levels: IntArray, with_spouse: BoolArray, snapshot: Snapshot) -> IntArray:
+def first_official_language_points(
+    levels: IntArray, with_spouse: BoolArray, snapshot: Snapshot
+) -> IntArray:
     """Points for the first official language, summed over the four abilities."""
     table = snapshot[FIRST_LANGUAGE]
     per_ability = _by_spouse(
@@ -61,16 +63,22 @@ def first_official_language_points(levels: IntArray, with_spouse: BoolArray, sna
 
 
 @rule(uses=(SECOND_LANGUAGE,))
-def second_official_language_points(levels: IntArray, with_spouse: BoolArray, snapshot: Snapshot) -> IntArray:
+def second_official_language_points(
+    levels: IntArray, with_spouse: BoolArray, snapshot: Snapshot
+) -> IntArray:
     """Points for the second official language, summed over abilities, up to the cap."""
     table = snapshot[SECOND_LANGUAGE]
     total = by_integer(table, levels, "per_ability").sum(axis=1)
-    cap = np.where(with_spouse, number(table, "cap_with_spouse"), number(table, "cap_without_spouse"))
+    cap = np.where(
+        with_spouse, number(table, "cap_with_spouse"), number(table, "cap_without_spouse")
+    )
     return np.minimum(total, cap)  # type: ignore[no-any-return]
 
 
 @rule(uses=(CANADIAN_WORK,))
-def canadian_work_experience_points(years: IntArray, with_spouse: BoolArray, snapshot: Snapshot) -> IntArray:
+def canadian_work_experience_points(
+    years: IntArray, with_spouse: BoolArray, snapshot: Snapshot
+) -> IntArray:
     """Points for whole years of skilled work in Canada (five or more score the top row)."""
     table = snapshot[CANADIAN_WORK]
     return _by_spouse(

@@ -24,7 +24,10 @@ MAXIMUM_KEYS = {
 
 
 def _levels_text(levels: Any) -> str:
-    return " ".join(f"{ability[0].upper()}{int(level)}" for ability, level in zip(ABILITIES, levels, strict=True))
+    return " ".join(
+        f"{ability[0].upper()}{int(level)}"
+        for ability, level in zip(ABILITIES, levels, strict=True)
+    )
 
 
 def _test_text(chosen: LanguageLevels | None) -> str:
@@ -38,7 +41,7 @@ def _details(facts: Facts, row: int, columns: CrsColumns) -> dict[str, dict[str,
     is_french = bool(columns.first_language_is_french[row])
     first, second = ("french_nclc", "english_clb") if is_french else ("english_clb", "french_nclc")
     detail: ExpressEntryDetail | None = facts.detail("express_entry", row)
-    chosen = {"english_clb": None, "french_nclc": None}
+    chosen: dict[str, LanguageLevels | None] = {"english_clb": None, "french_nclc": None}
     if detail is not None:
         chosen = {"english_clb": detail.languages.english, "french_nclc": detail.languages.french}
     canadian_years = int(facts["canadian_work_years"][row])
@@ -134,7 +137,9 @@ def derived_inputs(facts: Facts, row: int, columns: CrsColumns) -> dict[str, Any
     return found
 
 
-def explain_row(facts: Facts, columns: CrsColumns, row: int, profile_id: str | None = None) -> CrsResult:
+def explain_row(
+    facts: Facts, columns: CrsColumns, row: int, profile_id: str | None = None
+) -> CrsResult:
     """The CRS of one row with every factor explained."""
     with_spouse = bool(facts["is_scored_with_spouse"][row])
     caps = facts.snapshot[CAPS]
@@ -145,13 +150,17 @@ def explain_row(facts: Facts, columns: CrsColumns, row: int, profile_id: str | N
         parts[part_name] = Part(
             name=part_name,
             total=int(columns.parts[part_name][row]),
-            maximum=int(number(caps, keys[0] if with_spouse else keys[1])) if with_spouse or part_name != "spouse" else 0,
+            maximum=int(number(caps, keys[0] if with_spouse else keys[1]))
+            if with_spouse or part_name != "spouse"
+            else 0,
             factors=tuple(
                 Factor(
                     name=name,
                     points=int(columns.factors[part_name][name][row]),
                     rule=rule_id,
-                    detail=details[part_name][name] if with_spouse or part_name != "spouse" else None,
+                    detail=details[part_name][name]
+                    if with_spouse or part_name != "spouse"
+                    else None,
                     reference=_citation(facts, rule_id),
                 )
                 for name, rule_id in factors
@@ -162,7 +171,16 @@ def explain_row(facts: Facts, columns: CrsColumns, row: int, profile_id: str | N
     detail: ExpressEntryDetail | None = facts.detail("express_entry", row)
     choice = int(facts["first_official_language"][row])
     if choice == 0 and facts["english_clb"][row].any() and facts["french_nclc"][row].any():
-        notes.append(msg("crs.note.first_language_chosen", language=msg("language.french" if columns.first_language_is_french[row] else "language.english")))
+        notes.append(
+            msg(
+                "crs.note.first_language_chosen",
+                language=msg(
+                    "language.french"
+                    if columns.first_language_is_french[row]
+                    else "language.english"
+                ),
+            )
+        )
     if detail is not None:
         notes.extend(msg("crs.note.plain", text=text) for text in detail.notes)
         notes.extend(

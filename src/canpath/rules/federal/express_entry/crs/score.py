@@ -90,9 +90,15 @@ def _language_dependent(
     minimum = first.min(axis=1)
     level = facts["education_level"]
     return {
-        "first_official_language": core.first_official_language_points(first, with_spouse, snapshot),
-        "second_official_language": core.second_official_language_points(second, with_spouse, snapshot),
-        "education_with_language": transferability.education_with_language_points(level, minimum, snapshot),
+        "first_official_language": core.first_official_language_points(
+            first, with_spouse, snapshot
+        ),
+        "second_official_language": core.second_official_language_points(
+            second, with_spouse, snapshot
+        ),
+        "education_with_language": transferability.education_with_language_points(
+            level, minimum, snapshot
+        ),
         "foreign_work_with_language": transferability.foreign_work_with_language_points(
             facts["foreign_work_years"], minimum, snapshot
         ),
@@ -112,7 +118,9 @@ def crs_columns(facts: Facts, snapshot: Snapshot) -> CrsColumns:
     choice = facts["first_official_language"]
     better_french = sum(french_first.values()) > sum(english_first.values())
     is_french = np.where(choice == 0, better_french, choice == 2)
-    language = {name: np.where(is_french, french_first[name], english_first[name]) for name in english_first}
+    language = {
+        name: np.where(is_french, french_first[name], english_first[name]) for name in english_first
+    }
 
     canadian_years = facts["canadian_work_years"]
     level = facts["education_level"]
@@ -123,11 +131,17 @@ def crs_columns(facts: Facts, snapshot: Snapshot) -> CrsColumns:
             "education": core.education_points(level, with_spouse, snapshot),
             "first_official_language": language["first_official_language"],
             "second_official_language": language["second_official_language"],
-            "canadian_work_experience": core.canadian_work_experience_points(canadian_years, with_spouse, snapshot),
+            "canadian_work_experience": core.canadian_work_experience_points(
+                canadian_years, with_spouse, snapshot
+            ),
         },
         "spouse": {
-            "education": spouse.spouse_education_points(facts["spouse_education_level"], with_spouse, snapshot),
-            "official_language": spouse.spouse_official_language_points(facts["spouse_clb"], with_spouse, snapshot),
+            "education": spouse.spouse_education_points(
+                facts["spouse_education_level"], with_spouse, snapshot
+            ),
+            "official_language": spouse.spouse_official_language_points(
+                facts["spouse_clb"], with_spouse, snapshot
+            ),
             "canadian_work_experience": spouse.spouse_canadian_work_experience_points(
                 facts["spouse_canadian_work_years"], with_spouse, snapshot
             ),
@@ -144,13 +158,19 @@ def crs_columns(facts: Facts, snapshot: Snapshot) -> CrsColumns:
             "certificate_of_qualification": language["certificate_of_qualification"],
         },
         "additional": {
-            "provincial_nomination": additional.provincial_nomination_points(facts["has_enhanced_nomination"], snapshot),
+            "provincial_nomination": additional.provincial_nomination_points(
+                facts["has_enhanced_nomination"], snapshot
+            ),
             "arranged_employment": additional.arranged_employment_points(
                 facts["arranged_employment"], facts["arranged_employment_is_lmia_backed"], snapshot
             ),
-            "canadian_study": additional.canadian_study_points(facts["canadian_credential"], snapshot),
+            "canadian_study": additional.canadian_study_points(
+                facts["canadian_credential"], snapshot
+            ),
             "french_language": additional.french_language_points(french, english, snapshot),
-            "sibling_in_canada": additional.sibling_in_canada_points(facts["has_sibling_in_canada"], snapshot),
+            "sibling_in_canada": additional.sibling_in_canada_points(
+                facts["has_sibling_in_canada"], snapshot
+            ),
         },
     }
     transfer = factors["transferability"]
@@ -160,7 +180,9 @@ def crs_columns(facts: Facts, snapshot: Snapshot) -> CrsColumns:
         transfer["certificate_of_qualification"],
         snapshot,
     )
-    core_cap = np.where(with_spouse, number(caps, "core_with_spouse"), number(caps, "core_without_spouse"))
+    core_cap = np.where(
+        with_spouse, number(caps, "core_with_spouse"), number(caps, "core_without_spouse")
+    )
     core_total = np.minimum(sum(factors["core"].values()), core_cap)
     spouse_total = np.minimum(sum(factors["spouse"].values()), number(caps, "spouse"))
     spouse_total = np.minimum(spouse_total, number(caps, "core_plus_spouse") - core_total)
@@ -174,8 +196,15 @@ def crs_columns(facts: Facts, snapshot: Snapshot) -> CrsColumns:
     }
     total = np.minimum(sum(parts.values()), number(caps, "total"))
     return CrsColumns(
-        factors={part: {k: np.asarray(v, dtype=np.int16) for k, v in f.items()} for part, f in factors.items()},
-        groups={"education": education_group, "foreign_work": foreign_group, "certificate": certificate_group},
+        factors={
+            part: {k: np.asarray(v, dtype=np.int16) for k, v in f.items()}
+            for part, f in factors.items()
+        },
+        groups={
+            "education": education_group,
+            "foreign_work": foreign_group,
+            "certificate": certificate_group,
+        },
         parts={name: np.asarray(value, dtype=np.int16) for name, value in parts.items()},
         total=np.asarray(total, dtype=np.int16),
         first_language_is_french=np.asarray(is_french, dtype=bool),

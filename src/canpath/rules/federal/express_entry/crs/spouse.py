@@ -25,12 +25,16 @@ def spouse_education_points(level: IntArray, is_scored: np.ndarray, snapshot: Sn
 
 
 @rule(uses=(LANGUAGE,))
-def spouse_official_language_points(levels: IntArray, is_scored: np.ndarray, snapshot: Snapshot) -> IntArray:
+def spouse_official_language_points(
+    levels: IntArray, is_scored: np.ndarray, snapshot: Snapshot
+) -> IntArray:
     """Points for the spouse's first official language, summed over the four abilities."""
     return np.where(is_scored, by_integer(snapshot[LANGUAGE], levels).sum(axis=1), 0)
 
 
 @rule(uses=(CANADIAN_WORK,))
-def spouse_canadian_work_experience_points(years: IntArray, is_scored: np.ndarray, snapshot: Snapshot) -> IntArray:
+def spouse_canadian_work_experience_points(
+    years: IntArray, is_scored: np.ndarray, snapshot: Snapshot
+) -> IntArray:
     """Points for the spouse's whole years of Canadian work experience."""
     return np.where(is_scored, by_integer(snapshot[CANADIAN_WORK], years), 0)

@@ -20,21 +20,29 @@ CAPS = "federal.express_entry.crs.caps"
 
 
 def _language_band(
-    minimum_level: IntArray, low: IntArray, high: IntArray, bands: dict[str, int], names: tuple[str, str]
+    minimum_level: IntArray,
+    low: IntArray,
+    high: IntArray,
+    bands: dict[str, int],
+    names: tuple[str, str],
 ) -> IntArray:
     """`high` where every ability reaches the upper band, `low` where every one reaches the lower."""
     low_from, high_from = bands[names[0]], bands[names[1]]
     return np.where(minimum_level >= high_from, high, np.where(minimum_level >= low_from, low, 0))
 
 
-def _canadian_work_band(years: IntArray, one_year: IntArray, two_years: IntArray, bands: dict[str, int]) -> IntArray:
+def _canadian_work_band(
+    years: IntArray, one_year: IntArray, two_years: IntArray, bands: dict[str, int]
+) -> IntArray:
     return np.where(
         years >= bands["two_years"], two_years, np.where(years >= bands["one_year"], one_year, 0)
     )
 
 
 @rule(uses=(EDUCATION,))
-def education_with_language_points(level: IntArray, minimum_level: IntArray, snapshot: Snapshot) -> IntArray:
+def education_with_language_points(
+    level: IntArray, minimum_level: IntArray, snapshot: Snapshot
+) -> IntArray:
     """Education combined with CLB 7+ (one ability under 9) or CLB 9+ in all four abilities."""
     table = snapshot[EDUCATION]
     return _language_band(
@@ -47,7 +55,9 @@ def education_with_language_points(level: IntArray, minimum_level: IntArray, sna
 
 
 @rule(uses=(EDUCATION,))
-def education_with_canadian_work_points(level: IntArray, canadian_years: IntArray, snapshot: Snapshot) -> IntArray:
+def education_with_canadian_work_points(
+    level: IntArray, canadian_years: IntArray, snapshot: Snapshot
+) -> IntArray:
     """Education combined with one year, or two years or more, of Canadian work experience."""
     table = snapshot[EDUCATION]
     return _canadian_work_band(
@@ -59,7 +69,9 @@ def education_with_canadian_work_points(level: IntArray, canadian_years: IntArra
 
 
 @rule(uses=(FOREIGN_WORK,))
-def foreign_work_with_language_points(foreign_years: IntArray, minimum_level: IntArray, snapshot: Snapshot) -> IntArray:
+def foreign_work_with_language_points(
+    foreign_years: IntArray, minimum_level: IntArray, snapshot: Snapshot
+) -> IntArray:
     """Foreign skilled work combined with CLB 7+ or CLB 9+ in all four abilities."""
     table = snapshot[FOREIGN_WORK]
     return _language_band(
@@ -72,7 +84,9 @@ def foreign_work_with_language_points(foreign_years: IntArray, minimum_level: In
 
 
 @rule(uses=(FOREIGN_WORK,))
-def foreign_work_with_canadian_work_points(foreign_years: IntArray, canadian_years: IntArray, snapshot: Snapshot) -> IntArray:
+def foreign_work_with_canadian_work_points(
+    foreign_years: IntArray, canadian_years: IntArray, snapshot: Snapshot
+) -> IntArray:
     """Foreign skilled work combined with one year, or two years or more, of Canadian work."""
     table = snapshot[FOREIGN_WORK]
     return _canadian_work_band(
@@ -84,7 +98,9 @@ def foreign_work_with_canadian_work_points(foreign_years: IntArray, canadian_yea
 
 
 @rule(uses=(CERTIFICATE,))
-def certificate_of_qualification_points(has_certificate: np.ndarray, minimum_level: IntArray, snapshot: Snapshot) -> IntArray:
+def certificate_of_qualification_points(
+    has_certificate: np.ndarray, minimum_level: IntArray, snapshot: Snapshot
+) -> IntArray:
     """A certificate of qualification with CLB 5+ (one ability under 7) or CLB 7+ in all four."""
     table = snapshot[CERTIFICATE]
     points = _language_band(
@@ -98,7 +114,9 @@ def certificate_of_qualification_points(has_certificate: np.ndarray, minimum_lev
 
 
 @rule(uses=(CAPS,))
-def group_caps(education: IntArray, foreign_work: IntArray, certificate: IntArray, snapshot: Snapshot) -> tuple[IntArray, IntArray, IntArray]:
+def group_caps(
+    education: IntArray, foreign_work: IntArray, certificate: IntArray, snapshot: Snapshot
+) -> tuple[IntArray, IntArray, IntArray]:
     """Each group of combinations capped on its own (50 points each)."""
     caps = snapshot[CAPS]
     return (
