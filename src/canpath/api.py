@@ -24,6 +24,7 @@ from canpath.programs import ProgramColumns, all_programs
 from canpath.results import Assessment, CrsResult
 from canpath.rules.federal.express_entry.crs.explain import explain_row
 from canpath.rules.federal.express_entry.crs.score import (
+    crs_of,
     CAPS,
     CrsColumns,
     crs_columns,
@@ -110,7 +111,7 @@ def assess(
     person = as_profile(profile)
     day = resolve_date(on)
     facts = facts_for([person], day)
-    columns = crs_columns(facts, facts.snapshot)
+    columns = crs_of(facts)
     crs_result = explain_row(facts, columns, 0, person.id)
     results = [evaluated.result(0) for evaluated in evaluate_programs(facts, programs)]
     return Assessment(

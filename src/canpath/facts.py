@@ -78,11 +78,24 @@ def deriver(
         found = Deriver(group, tuple(columns), function)
         DERIVERS[group] = found
         for column in columns:
+            owner = _BY_COLUMN.get(column.name)
+            if owner is not None and owner.group != group:
+                raise ValueError(f"fact column {column.name!r} is derived by both {owner.group} and {group}")
             COLUMNS[column.name] = column
             _BY_COLUMN[column.name] = found
         return function
 
     return register
+
+
+def _column_array(values: list[Any], dtype: str, shape: tuple[int, ...]) -> Array:
+    """A column from per-row values; object columns keep each value whole (tuples stay tuples)."""
+    if dtype == "object":
+        column = np.empty(len(values), dtype=object)
+        for index, value in enumerate(values):
+            column[index] = value
+        return column
+    return np.asarray(values, dtype=dtype).reshape(shape)
 
 
 def load_derivers() -> None:
@@ -178,7 +191,5 @@ class Facts:
         for column in found.columns:
             if column.name not in self._columns:
                 shape = (self.size, column.width) if column.width > 1 else (self.size,)
-                self._columns[column.name] = np.asarray(
-                    values[column.name], dtype=column.dtype
-                ).reshape(shape)
+                self._columns[column.name] = _column_array(values[column.name], column.dtype, shape)
         self._details[found.group] = details

@@ -36,6 +36,7 @@ __all__ = [
     "Job",
     "JobOffer",
     "LanguageResult",
+    "Licence",
     "Nomination",
     "Profile",
     "Spouse",
@@ -111,6 +112,10 @@ class Education(_Model):
     eca: bool = Field(False, description="an Educational Credential Assessment was done")
     eca_date: date | None = None
     full_time: bool = True
+    # Work-permit rules (optional): PGWP eligibility of the program, which canpath cannot look up.
+    pgwp_eligible_program: bool | None = Field(
+        None, description="the program is PGWP-eligible at a designated learning institution"
+    )
 
     @property
     def is_canadian(self) -> bool:
@@ -198,10 +203,32 @@ class JobOffer(_Model):
         None, ge=0, description="prevailing wage if known"
     )
     employer_in_tech_industry: bool | None = None
+    # Work-permit facts about the offer (optional; canpath says "unknown" when absent).
+    gts_category_a_prior_positions_this_year: int | None = Field(
+        None, ge=0, description="GTS Category A positions the employer requested earlier this year"
+    )
+    gts_subset_condition_met: bool | None = Field(
+        None, description="the position meets the condition of a GTS subset occupation"
+    )
+    intra_company_transfer: bool | None = Field(
+        None, description="a transfer from a related enterprise abroad (parent, branch, affiliate)"
+    )
+    ict_capacity: Literal["executive", "manager", "specialized_knowledge", "startup"] | None = None
     # Provincial streams (optional): whether the offer comes from the employer of the current job.
     is_current_employer: bool | None = Field(
         None, description="the offer is from the person's current employer"
     )
+
+
+class Licence(_Model):
+    """A professional licence or designation (work-permit rules: CUSMA alternative credentials)."""
+
+    kind: Literal[
+        "state_provincial_licence", "federal_licence", "accounting_designation",
+        "bar_membership", "actuarial_recognition", "disaster_relief_claims_training",
+    ]  # fmt: skip
+    profession: str | None = Field(None, description="the profession it is for, e.g. engineer")
+    issued_by: str | None = None
 
 
 class Nomination(_Model):
@@ -277,6 +304,11 @@ class Profile(_Model):
     funds_cad: float | None = Field(None, ge=0)
     family_size: int | None = Field(None, ge=1, le=30)
     intended_province: Province | None = Field(None, description="where the person plans to live")
+    # Work-permit rules (optional): status in the United States and professional licences.
+    us_status: Literal["citizen", "permanent_resident", "h1b", "other"] | None = Field(
+        None, description="immigration status in the United States, if any"
+    )
+    licences: list[Licence] = Field(default_factory=list)
     # Provincial streams (optional): Ontario EOI earnings history, Alberta EOI family connection.
     canadian_earnings: list[Earnings] = Field(
         default_factory=list, description="employment income in Canada by tax year"

@@ -195,6 +195,7 @@ class Snapshot:
         self.store = store
         self.on = on
         self._values: dict[str, InForce] = {}
+        self._warnings: dict[frozenset[str], list[RuleWarning]] = {}
 
     def __getitem__(self, parameter_id: str) -> InForce:
         found = self._values.get(parameter_id)
@@ -214,6 +215,13 @@ class Snapshot:
 
     def warnings(self, parameter_ids: list[str] | tuple[str, ...] | set[str]) -> list[RuleWarning]:
         """Warnings of the given parameters that are in force, without repeats."""
+        key = frozenset(parameter_ids)
+        cached = self._warnings.get(key)
+        if cached is None:
+            cached = self._warnings[key] = self._collect_warnings(key)
+        return list(cached)
+
+    def _collect_warnings(self, parameter_ids: frozenset[str]) -> list[RuleWarning]:
         found: dict[str, RuleWarning] = {}
         for parameter_id in sorted(parameter_ids):
             if not self.is_in_force(parameter_id):

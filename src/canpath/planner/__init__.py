@@ -36,7 +36,7 @@ def plan(profile: ProfileLike, on: date | str | None = None, months: int = 36) -
     today = assess(person, day)
     end = add_months(day, months)
     routes = all_routes(person, day, months, today)
-    projection = stay_the_course(person, day)
+    as_held = stay_the_course(person, day, renew=False)
     fitted = model_date(day)
     notes = []
     if fitted < day:
@@ -48,8 +48,8 @@ def plan(profile: ProfileLike, on: date | str | None = None, months: int = 36) -
         on=day,
         months=months,
         routes=routes,
-        cliffs=cliffs(person, projection, day, end),
-        moves=moves(person, projection, day),
+        cliffs=cliffs(person, as_held, day, end),
+        moves=moves(person, stay_the_course(person, day), day),
         crs_today=today.crs.total,
         model_on=fitted,
         warnings=RULES.at(day).warnings(parameters_used()),

@@ -16,7 +16,7 @@ from canpath.planner.chances import model_date, monthly_rate
 from canpath.planner.projection import Projection
 from canpath.planner.timeline import Month, evaluate
 from canpath.profile import LanguageResult, Nomination, Profile
-from canpath.rules.federal.language import ABILITIES, language_of
+from canpath.rules.federal.language import ABILITIES, convert, language_of
 from canpath.timeutil import add_months
 
 
@@ -36,25 +36,25 @@ class Move:
         return self.crs_after - self.crs_before
 
 
-def _with_levels(profile: Profile, test: str, floor: int, who: str = "person") -> Profile | None:
-    """The profile with a new direct-level result at least `floor` in every ability (None if no gain)."""
+def _with_levels(profile: Profile, test: str, floor: int, on: date, who: str = "person") -> Profile | None:
+    """The profile with a new result at least `floor` in every ability (None when nothing gains)."""
     holder = profile if who == "person" else profile.spouse
     if holder is None:
         return None
     language = language_of(test)
-    current = [r for r in holder.languages if r.language == language]
-    best = dict.fromkeys(ABILITIES, 0.0)
-    for result in current:
-        if result.test in ("clb", "nclc"):
-            best = {a: max(best[a], getattr(result, a)) for a in ABILITIES}
-    if current and all(best[a] >= floor for a in ABILITIES):
+    best = dict.fromkeys(ABILITIES, 0)
+    for result in holder.languages:
+        if result.language == language:
+            levels = convert(result.test, result.scores(), result.taken, on)
+            if levels.is_valid:
+                best = {a: max(best[a], levels.levels[a]) for a in ABILITIES}
+    if all(best[a] >= floor for a in ABILITIES):
         return None
-    levels = {a: max(floor, int(best[a])) for a in ABILITIES}
-    others = [r for r in holder.languages if r.language != language]
-    result = LanguageResult.model_validate({"test": test, **levels})
+    result = LanguageResult.model_validate({"test": test, **{a: max(floor, best[a]) for a in ABILITIES}})
+    updated = [*holder.languages, result]
     if who == "person":
-        return profile.model_copy(update={"languages": [*others, result]})
-    return profile.model_copy(update={"spouse": holder.model_copy(update={"languages": [*others, result]})})
+        return profile.model_copy(update={"languages": updated})
+    return profile.model_copy(update={"spouse": holder.model_copy(update={"languages": updated})})
 
 
 def _province(profile: Profile) -> str:
@@ -85,10 +85,10 @@ def _candidates(
     spouse_scored = profile.has_scored_spouse
     missing_eca = [i for i, c in enumerate(profile.education) if c.country != "CA" and not c.eca]
     return [
-        ("english_clb9", msg("plan.move.english", level=9), lambda: _with_levels(profile, "clb", 9), on),
-        ("english_clb10", msg("plan.move.english", level=10), lambda: _with_levels(profile, "clb", 10), on),
-        ("french_nclc7", msg("plan.move.french", level=7), lambda: _with_levels(profile, "nclc", 7), on),
-        ("spouse_clb9", msg("plan.move.spouse_english", level=9), lambda: _with_levels(profile, "clb", 9, "spouse") if spouse_scored else None, on),
+        ("english_clb9", msg("plan.move.english", level=9), lambda: _with_levels(profile, "clb", 9, on), on),
+        ("english_clb10", msg("plan.move.english", level=10), lambda: _with_levels(profile, "clb", 10, on), on),
+        ("french_nclc7", msg("plan.move.french", level=7), lambda: _with_levels(profile, "nclc", 7, on), on),
+        ("spouse_clb9", msg("plan.move.spouse_english", level=9), lambda: _with_levels(profile, "clb", 9, on, "spouse") if spouse_scored else None, on),
         ("eca", msg("plan.move.eca"), lambda: profile.model_copy(update={"education": [c.model_copy(update={"eca": True}) if i in missing_eca else c for i, c in enumerate(profile.education)]}) if missing_eca else None, on),
         ("one_more_year", msg("plan.move.one_more_year"), lambda: _a_year_on(profile), add_months(on, 12)),
         ("nomination", msg("plan.move.nomination"), lambda: None if profile.provincial_nomination else profile.model_copy(update={"provincial_nomination": Nomination(province=_province(profile), enhanced=True, date=on)}), on),

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from canpath.profile import InCanada, Job, Nomination, Profile
+from canpath.profile import InCanada, Job, LanguageResult, Nomination, Profile
+from canpath.rules.federal.language import convert
 from canpath.timeutil import add_months
 
 ONE_DAY = timedelta(days=1)
@@ -19,16 +20,54 @@ ONE_DAY = timedelta(days=1)
 
 @dataclass(frozen=True)
 class Projection:
-    """A route's profiles: one before a change date, another from it on."""
+    """A route's profiles: one before a change date, another from it on.
+
+    With `renew` (the default for routes), a language result is retaken on the day it expires
+    with the same levels, and an expired ECA is renewed: a route shows what the person can reach
+    if they keep their documents current, while the cliffs show the dates and the points at stake.
+    """
 
     before: Profile
     after: Profile | None = None
     change: date | None = None
+    renew: bool = True
 
     def on(self, day: date) -> Profile:
+        base = self.before
         if self.after is not None and self.change is not None and day >= self.change:
-            return self.after
-        return self.before
+            base = self.after
+        if not self.renew:
+            return base
+        return _renewed(base, day)
+
+
+def _renewed_languages(results: list[LanguageResult], day: date) -> list[LanguageResult] | None:
+    """Results expired by `day`, replaced by the same levels retaken (None when none expired)."""
+    renewed, changed = list(results), False
+    for index, result in enumerate(results):
+        if result.taken is None or result.taken > day:
+            continue
+        converted = convert(result.test, result.scores(), result.taken, result.taken)
+        if converted.expires is not None and converted.expires <= day:
+            direct = "nclc" if result.language == "french" else "clb"
+            renewed[index] = LanguageResult.model_validate({"test": direct, **converted.levels})
+            changed = True
+    return renewed if changed else None
+
+
+def _renewed(profile: Profile, day: date) -> Profile:
+    """The profile with tests retaken (same levels) and ECAs renewed once they expire by `day`."""
+    update: dict[str, object] = {}
+    languages = _renewed_languages(list(profile.languages), day)
+    if languages is not None:
+        update["languages"] = languages
+    if any(c.eca_date is not None for c in profile.education):
+        update["education"] = [c.model_copy(update={"eca_date": None}) for c in profile.education]
+    if profile.spouse is not None:
+        spouse_languages = _renewed_languages(list(profile.spouse.languages), day)
+        if spouse_languages is not None:
+            update["spouse"] = profile.spouse.model_copy(update={"languages": spouse_languages})
+    return profile.model_copy(update=update) if update else profile
 
 
 def _stop_canadian_work(jobs: list[Job], last_day: date) -> list[Job]:
@@ -45,13 +84,13 @@ def _stop_canadian_work(jobs: list[Job], last_day: date) -> list[Job]:
     return stopped
 
 
-def stay_the_course(profile: Profile, on: date) -> Projection:
+def stay_the_course(profile: Profile, on: date, renew: bool = True) -> Projection:
     """The person keeps their jobs; work in Canada stops when their permit expires."""
     status = profile.in_canada
     if status is not None and status.permit_expiry is not None and status.permit_expiry >= on:
         work = _stop_canadian_work(list(profile.work), status.permit_expiry)
-        return Projection(profile.model_copy(update={"work": work}))
-    return Projection(profile)
+        return Projection(profile.model_copy(update={"work": work}), renew=renew)
+    return Projection(profile, renew=renew)
 
 
 def with_work_permit(
@@ -108,4 +147,4 @@ def with_nomination(
         return profile.model_copy(update={"provincial_nomination": nomination})
 
     after = add(projection.after) if projection.after is not None else None
-    return Projection(add(projection.before), after, projection.change)
+    return Projection(add(projection.before), after, projection.change, projection.renew)

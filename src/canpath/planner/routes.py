@@ -25,6 +25,7 @@ from canpath.planner.projection import (
 from canpath.planner.timeline import Month, evaluate, month_dates
 from canpath.profile import Profile
 from canpath.results import Assessment
+from canpath.rules.federal.language import TEST_NAMES, convert
 from canpath.timeutil import add_months
 
 WINDOW = "federal.express_entry.application_window"
@@ -131,6 +132,18 @@ def _months_between(start: date, end: date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month
 
 
+def _renewal_steps(profile: Profile, on: date, end: date) -> list[dict[str, Any]]:
+    """Tests that expire inside the horizon: the day to retake them by (routes assume the same result)."""
+    steps = []
+    for result in profile.languages:
+        if result.taken is None:
+            continue
+        expires = convert(result.test, result.scores(), result.taken, result.taken).expires
+        if expires is not None and on < expires <= end:
+            steps.append(_step(expires - timedelta(days=1), msg("plan.step.retake_test", test=TEST_NAMES[result.test])))
+    return steps
+
+
 def _today_step(months: Sequence[Month]) -> dict[str, Any]:
     first = months[0]
     open_programs = [msg(f"program.{pid}") for pid in EE_PROGRAMS if first.eligible.get(pid)]
@@ -144,7 +157,8 @@ def express_entry_route(
     """Stay the course: the person as they are, in the Express Entry pool when eligible."""
     projection = stay_the_course(profile, on)
     months = evaluate(projection, days)
-    return _finish("express_entry", months, [_today_step(months)], on, [], projection), projection
+    head = [_today_step(months), *_renewal_steps(profile, on, days[-1])]
+    return _finish("express_entry", months, head, on, [], projection), projection
 
 
 def permit_routes(
@@ -173,7 +187,8 @@ def permit_routes(
         months = evaluate(projection, days)
         head = [
             _today_step(months),
-            _step(on, msg("plan.step.apply_permit", program=msg(f"program.{program.id}"), weeks=weeks if weeks is not None else "?"), program=program.id),
+            *_renewal_steps(profile, on, days[-1]),
+            _step(on, msg("plan.step.apply_permit", program=msg(f"program.{program.id}"), weeks=f"{float(weeks):g}" if weeks is not None else "?"), program=program.id),
             _step(start, msg("plan.step.permit_starts", program=msg(f"program.{program.id}")), program=program.id),
         ]  # fmt: skip
         found.append((_finish(program.id, months, head, on, notes, projection), projection))

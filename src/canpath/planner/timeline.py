@@ -13,7 +13,7 @@ from canpath.facts import Facts
 from canpath.params import RULES
 from canpath.planner.projection import Projection
 from canpath.programs import TRUE, UNKNOWN, Program, all_programs
-from canpath.rules.federal.express_entry.crs.score import crs_columns
+from canpath.rules.federal.express_entry.crs.score import crs_of
 from canpath.timeutil import add_months
 
 PLANNED_KINDS = ("permanent_residence", "express_entry_category", "provincial_nomination")
@@ -85,7 +85,7 @@ def evaluate(
             profiles=[projection.on(days[row]) for row in rows],
             row_dates=[days[row] for row in rows],
         )  # fmt: skip
-        totals = crs_columns(facts, snapshot).total
+        totals = crs_of(facts).total
         verdicts = {program.id: program.evaluated(facts).eligible for program in programs}
         nominated = facts["has_enhanced_nomination"]
         for position, row in enumerate(rows):

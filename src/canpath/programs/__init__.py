@@ -47,10 +47,12 @@ def program_modules() -> list[str]:
 
 
 def all_programs() -> list[Program]:
-    """Every registered program, importing the program modules on first use."""
-    for module in program_modules():
+    """Every registered program, in the order of `PROGRAM_PACKAGES` and their `PROGRAM_MODULES`."""
+    modules = program_modules()
+    for module in modules:
         importlib.import_module(module)
-    return list(_REGISTRY.values())
+    order = {module: index for index, module in enumerate(modules)}
+    return sorted(_REGISTRY.values(), key=lambda program: order.get(type(program).__module__, len(order)))
 
 
 __all__ = [

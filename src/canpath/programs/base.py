@@ -41,7 +41,8 @@ def cite(snapshot: Snapshot, parameter_id: str) -> Citation | None:
     """The first reference of a parameter in force, as a citation (None if not in force)."""
     if not snapshot.is_in_force(parameter_id):
         return None
-    return Citation.of(snapshot[parameter_id].reference)
+    in_force = snapshot[parameter_id]
+    return in_force.cached("citation", lambda: Citation.of(in_force.reference))  # type: ignore[no-any-return]
 
 
 @dataclass

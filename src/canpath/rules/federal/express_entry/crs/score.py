@@ -108,6 +108,11 @@ def _language_dependent(
     }
 
 
+def crs_of(facts: Facts) -> CrsColumns:
+    """The CRS of every row of `facts`, computed once per batch and shared by every rule."""
+    return facts.memo("crs", lambda: crs_columns(facts, facts.snapshot))  # type: ignore[no-any-return]
+
+
 @rule(uses=(CAPS,))
 def crs_columns(facts: Facts, snapshot: Snapshot) -> CrsColumns:
     """The CRS of every row: factors, capped groups and parts, and the capped total."""

@@ -1,0 +1,1 @@
+"""BC Provincial Nominee Program: BC PNP Tech, High Economic Impact selection, the SIRS grid."""

@@ -1,0 +1,1 @@
+"""Saskatchewan Immigrant Nominee Program: the (Innovation and) Tech Talent Pathway."""
