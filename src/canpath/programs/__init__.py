@@ -46,13 +46,18 @@ def program_modules() -> list[str]:
     return modules
 
 
+_ORDERED: list[Program] = []
+
+
 def all_programs() -> list[Program]:
     """Every registered program, in the order of `PROGRAM_PACKAGES` and their `PROGRAM_MODULES`."""
-    modules = program_modules()
-    for module in modules:
-        importlib.import_module(module)
-    order = {module: index for index, module in enumerate(modules)}
-    return sorted(_REGISTRY.values(), key=lambda program: order.get(type(program).__module__, len(order)))
+    if len(_ORDERED) != len(_REGISTRY) or not _ORDERED:
+        modules = program_modules()
+        for module in modules:
+            importlib.import_module(module)
+        order = {module: index for index, module in enumerate(modules)}
+        _ORDERED[:] = sorted(_REGISTRY.values(), key=lambda p: order.get(type(p).__module__, len(order)))
+    return list(_ORDERED)
 
 
 __all__ = [
