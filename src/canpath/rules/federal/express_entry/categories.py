@@ -71,26 +71,31 @@ def category_hours(
     return by_noc[noc], noc
 
 
-@deriver(
-    "express_entry_categories",
-    (
-        Column(
-            "category_hours",
-            "object",
-            "per category: (most hours in one listed occupation, its NOC)",
-        ),
-    ),
-)
+# Categories whose criterion is experience in a listed occupation (one hours column each).
+OCCUPATIONAL = (
+    "stem", "healthcare", "trades", "transport", "agriculture", "education",
+    "physicians", "researchers", "senior_managers",
+)  # fmt: skip
+HOURS_COLUMNS = tuple(
+    Column(f"category_hours_{name}", "float64", f"most hours in one occupation of the {name} category in its window (0 when its list is not in force)")
+    for name in OCCUPATIONAL
+)  # fmt: skip
+
+
+@deriver("express_entry_categories", HOURS_COLUMNS)
 def derive_category_hours(
     profile: Profile, on: date, snapshot: Snapshot
 ) -> tuple[Mapping[str, Any], Any]:
-    """Hours towards each occupational category in force on the date."""
-    found: dict[str, tuple[float, str | None]] = {}
+    """Hours towards each occupational category in force on the date; the occupations as detail."""
+    hours = dict.fromkeys((column.name for column in HOURS_COLUMNS), 0.0)
+    occupations: dict[str, str | None] = {}
     if snapshot.is_in_force(CATEGORIES):
         for name, category in snapshot.value(CATEGORIES)["categories"].items():
             if category["kind"] == "occupation" and category["occupations"] is not None:
-                found[name] = category_hours(profile, on, snapshot, category)
-    return {"category_hours": found}, None
+                found, noc = category_hours(profile, on, snapshot, category)
+                hours[f"category_hours_{name}"] = found
+                occupations[name] = noc
+    return hours, occupations
 
 
 def _base_eligibility(facts: Facts) -> np.ndarray:
@@ -159,23 +164,26 @@ class CategoryProgram(Program):
                 reason=lambda r: msg("category.list_unknown", since=snapshot[CATEGORIES].since.isoformat()),
             )  # fmt: skip
         if category["kind"] == "job_offer":
-            codes = set(category["occupations"])
             employer = str(category["employer"]).lower()
-            met = np.array([
-                noc in codes and employer in str(name).lower()
-                for noc, name in zip(facts["job_offer_noc"], facts["job_offer_employer"], strict=True)
-            ], dtype=bool)  # fmt: skip
+            names = facts["job_offer_employer"]
+            distinct, where = np.unique(names.astype(str), return_inverse=True)
+            named = np.array([employer in name.lower() for name in distinct], dtype=bool)[where.reshape(-1)]
+            met = np.isin(facts["job_offer_noc"].astype(str), list(category["occupations"])) & named
             return CriterionColumn(
                 rule=rule, met=tristate(met), reference=reference,
                 reason=lambda r: msg("category.military_met" if met[r] else "category.military_not_met"),
             )  # fmt: skip
-        rows = facts["category_hours"]
         experience = _experience_rule(snapshot, category)
         needed = (
             float(experience["months"]) / 12 * float(snapshot.value(SKILLED_WORK)["hours_per_year"])
         )
-        hours = np.array([row.get(self.category_id, (0.0, None))[0] for row in rows], dtype=float)
-        nocs = [row.get(self.category_id, (0.0, None))[1] for row in rows]
+        hours = facts[f"category_hours_{self.category_id}"]
+
+        def occupation(row: int) -> str:
+            details = facts.detail("express_entry_categories", row)
+            noc = details.get(self.category_id) if details else None
+            return f"{noc} {title_of(noc)}" if noc else "-"
+
         where = (
             msg("category.in_canada")
             if experience.get("location") == "canada"
@@ -185,7 +193,7 @@ class CategoryProgram(Program):
             rule=rule, met=tristate(hours + 1e-6 >= needed), reference=reference,
             reason=lambda r: msg(
                 "category.occupation", hours=round(float(hours[r])), needed=round(needed),
-                occupation=f"{nocs[r]} {title_of(nocs[r])}" if nocs[r] else "-",
+                occupation=occupation(r),
                 months=experience["months"], years=experience["window_years"], where=where,
             ),
             needed=lambda r: msg("category.occupation_needed", codes=", ".join(category["occupations"])),
