@@ -14,7 +14,7 @@ from datetime import date
 from canpath.i18n import Message, msg
 from canpath.planner.chances import model_date, monthly_rate
 from canpath.planner.projection import Projection
-from canpath.planner.timeline import Month, evaluate
+from canpath.planner.timeline import Month, evaluate, round_type_programs
 from canpath.profile import LanguageResult, Nomination, Profile
 from canpath.rules.federal.language import ABILITIES, convert, language_of
 from canpath.timeutil import add_months
@@ -103,14 +103,15 @@ def _wait(month: Month, model_on: date) -> float | None:
 def moves(profile: Profile, projection: Projection, on: date) -> list[Move]:
     """Every move that applies to the person, best gain first."""
     model_on = model_date(on)
-    today = evaluate(projection, [on])[0]
+    pool = round_type_programs()
+    today = evaluate(projection, [on], only=pool)[0]
     before = _wait(today, model_on)
     found = []
     for move_id, what, build, day in _candidates(projection.on(on), on):
         changed = build()
         if changed is None:
             continue
-        after_month = evaluate(Projection(changed), [day])[0]
+        after_month = evaluate(Projection(changed), [day], only=pool)[0]
         found.append(
             Move(move_id, what, today.crs, after_month.crs, before, _wait(after_month, model_on))
         )

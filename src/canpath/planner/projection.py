@@ -8,11 +8,12 @@ issued). Work on a permit stops on the permit's expiry unless the route says it 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from canpath.profile import InCanada, Job, LanguageResult, Nomination, Profile
-from canpath.rules.federal.language import convert
+from canpath.rules.federal.language import LanguageLevels, convert
 from canpath.timeutil import add_months
 
 ONE_DAY = timedelta(days=1)
@@ -41,13 +42,19 @@ class Projection:
         return _renewed(base, day)
 
 
+@functools.lru_cache(maxsize=1024)
+def _as_taken(result: LanguageResult) -> LanguageLevels:
+    """A result's levels and expiry, as on the day it was taken (cached: results are frozen)."""
+    return convert(result.test, result.scores(), result.taken, result.taken or date.min)
+
+
 def _renewed_languages(results: list[LanguageResult], day: date) -> list[LanguageResult] | None:
     """Results expired by `day`, replaced by the same levels retaken (None when none expired)."""
     renewed, changed = list(results), False
     for index, result in enumerate(results):
         if result.taken is None or result.taken > day:
             continue
-        converted = convert(result.test, result.scores(), result.taken, result.taken)
+        converted = _as_taken(result)
         if converted.expires is not None and converted.expires <= day:
             direct = "nclc" if result.language == "french" else "clb"
             renewed[index] = LanguageResult.model_validate({"test": direct, **converted.levels})

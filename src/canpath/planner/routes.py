@@ -8,7 +8,7 @@ by month with the rules in force on each date; none holds rule logic of its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -52,15 +52,31 @@ def _step(day: date, event: Message, **data: Any) -> dict[str, Any]:
     return {"date": day, "event": event, **data}
 
 
-def _first_day(low: date, high: date, changed: Callable[[date], bool]) -> date:
-    """The first day in (low, high] on which `changed` holds, given it holds on `high`."""
-    while (high - low).days > 1:
-        middle = low + timedelta(days=(high - low).days // 2)
-        if changed(middle):
-            high = middle
-        else:
-            low = middle
-    return high
+def _signature(month: Month, programs: Sequence[str]) -> tuple[object, ...]:
+    return (month.crs, *(month.eligible.get(pid) is True for pid in programs))
+
+
+def _changes(projection: Projection, previous: Month, month: Month, programs: Sequence[str]) -> list[Month]:
+    """The days between two months on which the CRS or one of `programs` changes, first day each.
+
+    Coarse to fine: the interval is assessed week by week in one batch, then day by day inside
+    the weeks where something changed.
+    """
+    span = (month.day - previous.day).days
+    weekly_days = sorted({previous.day + timedelta(days=offset) for offset in (*range(7, span, 7), span)})
+    weekly = evaluate(projection, weekly_days, only=programs)
+    changes: list[Month] = []
+    before = previous
+    for week_end in weekly:
+        if _signature(week_end, programs) != _signature(before, programs):
+            days = [before.day + timedelta(days=offset) for offset in range(1, (week_end.day - before.day).days + 1)]
+            state = before
+            for day in evaluate(projection, days, only=programs):
+                if _signature(day, programs) != _signature(state, programs):
+                    changes.append(day)
+                state = day
+        before = week_end
+    return changes
 
 
 def _eligibility_steps(months: Sequence[Month], projection: Projection) -> list[dict[str, Any]]:
@@ -68,32 +84,21 @@ def _eligibility_steps(months: Sequence[Month], projection: Projection) -> list[
     steps = []
     previous = months[0]
     for month in months[1:]:
-        for program_id, verdict in month.eligible.items():
-            before = previous.eligible.get(program_id)
-            if (verdict is True) == (before is True):
-                continue
-
-            def flipped(
-                day: date, program_id: str = program_id, before: bool | None = before
-            ) -> bool:
-                found = evaluate(projection, [day], only=[program_id])[0].eligible.get(program_id)
-                return (found is True) != (before is True)
-
-            day = _first_day(previous.day, month.day, flipped)
-            key = "plan.step.eligible" if verdict is True else "plan.step.not_eligible"
-            steps.append(
-                _step(day, msg(key, program=msg(f"program.{program_id}")), program=program_id)
-            )
-        if month.crs != previous.crs:
-
-            def crs_changed(day: date, crs: int = previous.crs) -> bool:
-                return evaluate(projection, [day], only=())[0].crs != crs
-
-            day = _first_day(previous.day, month.day, crs_changed)
-            after = evaluate(projection, [day], only=())[0].crs
-            steps.append(
-                _step(day, msg("plan.step.crs_change", before=previous.crs, after=after), crs=after)
-            )
+        flipped = [
+            pid for pid, verdict in month.eligible.items()
+            if (verdict is True) != (previous.eligible.get(pid) is True)
+        ]  # fmt: skip
+        if flipped or month.crs != previous.crs:
+            state = previous
+            for change in _changes(projection, previous, month, flipped):
+                for program_id in flipped:
+                    now = change.eligible.get(program_id) is True
+                    if now != (state.eligible.get(program_id) is True):
+                        key = "plan.step.eligible" if now else "plan.step.not_eligible"
+                        steps.append(_step(change.day, msg(key, program=msg(f"program.{program_id}")), program=program_id))
+                if change.crs != state.crs:
+                    steps.append(_step(change.day, msg("plan.step.crs_change", before=state.crs, after=change.crs), crs=change.crs))
+                state = change
         previous = month
     return steps
 

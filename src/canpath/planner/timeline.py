@@ -48,6 +48,11 @@ def planned_programs() -> list[Program]:
     return [program for program in all_programs() if program.kind in PLANNED_KINDS]
 
 
+def round_type_programs() -> list[str]:
+    """The programs whose verdicts decide which rounds of invitations a person can be invited in."""
+    return [p.id for p in planned_programs() if p.id in PROGRAM_ROUNDS or p.id.startswith(CATEGORY_PREFIX)]
+
+
 def _epochs(days: Sequence[date]) -> list[list[int]]:
     """Rows grouped so that no rule changes inside a group (one snapshot serves it)."""
     changes = RULES.change_dates()
