@@ -205,7 +205,10 @@ class JobOffer(_Model):
     employer_in_tech_industry: bool | None = None
     # Work-permit facts about the offer (optional; canpath says "unknown" when absent).
     gts_category_a_prior_positions_this_year: int | None = Field(
-        None, ge=0, description="GTS Category A positions the employer requested earlier this year"
+        None,
+        ge=0,
+        le=10_000,
+        description="GTS Category A positions the employer requested earlier this year",
     )
     gts_subset_condition_met: bool | None = Field(
         None, description="the position meets the condition of a GTS subset occupation"

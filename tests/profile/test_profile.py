@@ -110,3 +110,9 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         load_profile(tmp_path / "nope.yaml")
     with pytest.raises(ProfileError, match="is a folder"):
         load_profile(tmp_path)
+
+
+def test_a_count_too_large_to_be_real_is_an_error_not_an_overflow() -> None:
+    found = problems_of({"birth_date": "1990-01-01", "citizenships": ["US"], "job_offer": {
+        "noc": "21231", "province": "ON", "gts_category_a_prior_positions_this_year": 32768}})  # fmt: skip
+    assert any(p.startswith("job_offer.gts_category_a_prior_positions_this_year:") for p in found)

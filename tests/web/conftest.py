@@ -19,6 +19,7 @@ from canpath.yamlio import load_yaml_file
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "profiles"
+ROLE_EXAMPLES = ROOT / "examples" / "roles"
 ARTIFACTS = ROOT / "test-artifacts" / "web"
 ON = "2026-06-01"
 CHROMIUM = os.environ.get("CANPATH_CHROMIUM", "/usr/bin/chromium")

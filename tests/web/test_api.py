@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import logging
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,8 +15,11 @@ from typer.testing import CliRunner
 
 import canpath
 from canpath.cli import app as cli_app
+from canpath.employer import Employer, Role, assess_role, parse_role
+from canpath.errors import ProfileError
 from canpath.profile import Profile
-from tests.web.conftest import EXAMPLES, ON, example
+from canpath.yamlio import load_yaml_file
+from tests.web.conftest import EXAMPLES, ON, ROLE_EXAMPLES, example
 
 PROFILES = (
     "bangalore-software-engineer",
@@ -205,22 +208,177 @@ def test_plan_answers_the_planner_json(client: TestClient) -> None:
         assert {"id", "steps", "probability", "expected_pr_date"} <= set(route)
 
 
-def employer_ready() -> bool:
-    """Whether canpath.employer (built separately) offers parse_role and assess_role yet."""
-    try:
-        module = importlib.import_module("canpath.employer")
-    except ModuleNotFoundError:
-        return False
-    return hasattr(module, "parse_role") and hasattr(module, "assess_role")
+ROLES = sorted(ROLE_EXAMPLES.glob("*.yaml"))
+TORONTO = ROLE_EXAMPLES / "toronto-software-engineer.yaml"
 
 
-def test_role_is_501_until_the_employer_module_exists(client: TestClient) -> None:
-    answer = client.post(f"/api/role?on={ON}", json={"noc": "21231", "province": "AB"})
-    if not employer_ready():
-        assert answer.status_code == 501
-        assert "employer" in answer.json()["detail"][0]["msg"]
-    else:
-        assert answer.status_code in (200, 422)
+def role_example(path: Path = TORONTO) -> dict[str, Any]:
+    """An example role as parsed YAML (`province: ON` stays a string)."""
+    data: dict[str, Any] = load_yaml_file(path)
+    return data
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("path", ROLES, ids=[path.stem for path in ROLES])
+def test_role_answers_what_assess_role_returns(client: TestClient, path: Path, lang: str) -> None:
+    data = role_example(path)
+    answer = client.post(f"/api/role?on={ON}&lang={lang}", json=data)
+    assert answer.status_code == 200
+    expected = assess_role(parse_role(data), date.fromisoformat(ON)).to_dict(lang)
+    assert answer.json() == as_json(expected)
+    assert answer.json()["routes"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("path", ROLES, ids=[path.stem for path in ROLES])
+def test_role_json_equals_the_cli_json(client: TestClient, path: Path, lang: str) -> None:
+    printed = CliRunner().invoke(cli_app, ["role", str(path), "--json", "--on", ON, "--lang", lang])
+    assert printed.exit_code == 0, printed.output
+    answer = client.post(f"/api/role?on={ON}&lang={lang}", json=role_example(path))
+    assert answer.json() == json.loads(printed.stdout)
+
+
+def test_role_date_defaults_to_today(client: TestClient) -> None:
+    answer = client.post("/api/role", json=role_example())
+    assert answer.status_code == 200
+    assert answer.json()["on"] == date.today().isoformat()
+
+
+def changed_role(changes: dict[str, Any], drop: tuple[str, ...] = ()) -> dict[str, Any]:
+    data = {key: value for key, value in role_example().items() if key not in drop}
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key] = {**data[key], **value}
+        else:
+            data[key] = value
+    return data
+
+
+BAD_ROLES = [
+    ({"noc": "99999"}, (), ["body", "noc"]),
+    ({"noc": "2123"}, (), ["body", "noc"]),
+    ({"noc": ["21231"]}, (), ["body", "noc"]),
+    ({"annual_salary_cad": -150000}, (), ["body", "annual_salary_cad"]),
+    ({"hourly_wage_cad": 0}, (), ["body", "hourly_wage_cad"]),
+    ({}, ("province",), ["body", "province"]),
+    ({}, ("noc",), ["body", "noc"]),
+    ({"province": "Ontario"}, (), ["body", "province"]),
+    ({"province": None}, (), ["body", "province"]),
+    ({"hours_per_week": "full time"}, (), ["body", "hours_per_week"]),
+    ({"hours_per_week": 200}, (), ["body", "hours_per_week"]),
+    ({"positions": "two"}, (), ["body", "positions"]),
+    ({"positions": 0}, (), ["body", "positions"]),
+    ({"permanent": "perhaps"}, (), ["body", "permanent"]),
+    ({"duration_months": 2.5}, (), ["body", "duration_months"]),
+    ({"ict_capacity": "boss"}, (), ["body", "ict_capacity"]),
+    ({"employer": "Example Software Inc."}, (), ["body", "employer"]),
+    (
+        {"employer": {"will_make_lmbp_commitments": "maybe"}},
+        (),
+        ["body", "employer", "will_make_lmbp_commitments"],
+    ),
+    (
+        {"employer": {"gts_category_a_prior_positions_this_year": -1}},
+        (),
+        ["body", "employer", "gts_category_a_prior_positions_this_year"],
+    ),
+    ({"favourite_colour": "red"}, (), ["body", "favourite_colour"]),
+    ({"employer": {"nme": "Example"}}, (), ["body", "employer", "nme"]),
+]
+
+
+@pytest.mark.parametrize(("changes", "drop", "loc"), BAD_ROLES)
+def test_a_bad_role_is_a_422_naming_its_field(
+    client: TestClient, changes: dict[str, Any], drop: tuple[str, ...], loc: list[str | int]
+) -> None:
+    data = changed_role(changes, drop)
+    answer = client.post(f"/api/role?on={ON}", json=data)
+    assert answer.status_code == 422
+    detail = answer.json()["detail"]
+    assert loc in [item["loc"] for item in detail]
+    assert all(item["msg"] and item["type"] == "value_error" for item in detail)
+    with pytest.raises(ProfileError) as raised:
+        parse_role(data)
+    assert detail == [  # the role's own problems, as the profile endpoints give theirs
+        {
+            "loc": ["body", *location(problem.location)],
+            "msg": problem.message,
+            "type": "value_error",
+        }
+        for problem in raised.value.problems
+    ]
+
+
+def location(path: str) -> list[str | int]:
+    return [int(part) if part.isdigit() else part for part in path.split(".")] if path else []
+
+
+def test_every_problem_of_a_role_is_listed(client: TestClient) -> None:
+    answer = client.post(
+        "/api/role",
+        json={"noc": "99999", "annual_salary_cad": -1, "employer": {"colour": "red"}},
+    )
+    assert answer.status_code == 422
+    locations = [item["loc"] for item in answer.json()["detail"]]
+    assert ["body", "noc"] in locations
+    assert ["body", "province"] in locations
+    assert ["body", "annual_salary_cad"] in locations
+    assert ["body", "employer", "colour"] in locations
+
+
+@pytest.mark.parametrize(
+    ("changes", "drop", "words"),
+    [
+        ({}, ("annual_salary_cad",), "hourly_wage_cad or annual_salary_cad"),
+        ({"region": "Atlantis"}, (), "region 'Atlantis'"),
+    ],
+)
+def test_a_role_wide_problem_is_a_422_that_names_the_fields(
+    client: TestClient, changes: dict[str, Any], drop: tuple[str, ...], words: str
+) -> None:
+    answer = client.post(f"/api/role?on={ON}", json=changed_role(changes, drop))
+    assert answer.status_code == 422
+    assert words in answer.json()["detail"][0]["msg"]
+
+
+ROLE_FIELDS = [*Role.model_fields, *(f"employer.{name}" for name in Employer.model_fields)]
+ODD_VALUES = [None, "", "x", -1, 0, 32768, 1e12, True, [], {}, "21231"]
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        pytest.param(name, value, id=f"{name}={value!r}")
+        for name in ROLE_FIELDS
+        for value in ODD_VALUES
+    ],
+)
+def test_no_value_of_any_role_field_is_a_500(client: TestClient, name: str, value: Any) -> None:
+    head, _, rest = name.partition(".")
+    data = changed_role({head: {rest: value}} if rest else {head: value})
+    answer = client.post(f"/api/role?on={ON}&lang=fr", json=data)
+    assert answer.status_code in (200, 422), answer.text
+
+
+@pytest.mark.parametrize("on", ["tomorrow", "2026-13-01", "01/06/2026", ""])
+def test_a_bad_role_date_is_a_422_naming_on(client: TestClient, on: str) -> None:
+    answer = client.post(f"/api/role?on={on}", json=role_example())
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"] == ["query", "on"]
+
+
+def test_a_role_date_before_the_rules_exist_is_a_422_naming_on(client: TestClient) -> None:
+    answer = client.post("/api/role?on=2014-06-01", json=role_example())
+    assert answer.status_code == 422
+    detail = answer.json()["detail"][0]
+    assert detail["loc"] == ["query", "on"]
+    assert "2015-01-01" in detail["msg"]
+
+
+def test_role_language_must_be_en_or_fr(client: TestClient) -> None:
+    answer = client.post(f"/api/role?on={ON}&lang=de", json=role_example())
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"] == ["query", "lang"]
 
 
 def test_draws_lists_rounds_like_the_cli(client: TestClient) -> None:
@@ -282,6 +440,10 @@ def test_openapi_documents_every_endpoint_and_the_profile(client: TestClient) ->
         "schema"
     ] == {"$ref": "#/components/schemas/Profile"}
     assert "Education" in document["components"]["schemas"]
+    assert document["paths"]["/api/role"]["post"]["requestBody"]["content"]["application/json"][
+        "schema"
+    ] == {"$ref": "#/components/schemas/Role"}
+    assert {"Role", "Employer"} <= set(document["components"]["schemas"])
     docs = client.get("/docs")
     assert docs.status_code == 200
     assert "/api/assess" in docs.text
@@ -317,5 +479,8 @@ def test_a_request_logs_nothing_about_the_person(
     with caplog.at_level(logging.DEBUG):
         client.post(f"/api/assess?on={ON}", content=body("bangalore-software-engineer"))
         client.post("/api/crs", json={"birth_date": "1997-03-14", "citizenships": ["ZZZ"]})
+        client.post(f"/api/role?on={ON}", json=role_example())
+        client.post(f"/api/role?on={ON}", json=changed_role({"noc": "99999"}))
     assert "1997-03-14" not in caplog.text
     assert "Example Tech" not in caplog.text
+    assert "Example Software" not in caplog.text

@@ -2,7 +2,8 @@
 
 Each test types the answers of an example profile into the questionnaire as a person would
 (choosing the occupation from the job-title search when it offers it), submits, and checks
-the results against the public API. Screenshots go to test-artifacts/web/.
+the results against the public API; the employer tests do the same with an example role on the
+employer page, against `POST /api/role`. Screenshots go to test-artifacts/web/.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ import pytest
 import canpath
 from canpath.i18n import catalog
 from canpath.web.answers import from_profile
+from canpath.web.employer import ROLE_GROUPS, role_answers, verdict_of
 from canpath.web.questionnaire import groups
-from tests.web.conftest import ARTIFACTS, EXAMPLES, ON, example
+from canpath.yamlio import load_yaml_file
+from tests.web.conftest import ARTIFACTS, EXAMPLES, ON, ROLE_EXAMPLES, example
 
 pytestmark = pytest.mark.browser
 
@@ -259,3 +262,104 @@ def test_employer_and_api_pages(page: Any) -> None:
     page.get_by_test_id("language-switch").click()
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.off_site == []
+
+
+TORONTO_ROLE = ROLE_EXAMPLES / "toronto-software-engineer.yaml"
+
+
+def fill_role(page: Any, role: dict[str, Any]) -> list[str]:
+    """Answer the employer form for a role through the page, in page order."""
+    answers = role_answers(role)
+    answers["_on"] = ON
+    searched = []
+    for group in ROLE_GROUPS:
+        searched += answer_group(page, group, answers, f"{group.path}." if group.path else "")
+    return searched
+
+
+def api_routes(page: Any, role: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """What the running app's `POST /api/role` answers for the role."""
+    answer = page.request.post(f"/api/role?on={ON}&lang={lang}", data=role)
+    assert answer.ok, answer.text()
+    routes: list[dict[str, Any]] = answer.json()["routes"]
+    return routes
+
+
+def check_routes(page: Any, routes: list[dict[str, Any]]) -> None:
+    """The page shows every route of the API's answer, with its verdict, name and criteria."""
+    shown = page.locator("[data-route]")
+    assert shown.count() == len(routes)
+    for route in routes:
+        card = page.locator(f'[data-route="{route["id"]}"]')
+        assert card.get_attribute("data-verdict") == verdict_of(route)
+        assert card.locator("h3").inner_text() == route["name"]
+        assert card.locator("li.criterion").count() == len(route["criteria"])
+    opened = [route["name"] for route in routes if verdict_of(route) == "open"]
+    assert page.get_by_test_id("open-routes").locator("li").all_inner_texts() == opened
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_employer_form_to_routes(page: Any, lang: str) -> None:
+    role: dict[str, Any] = load_yaml_file(TORONTO_ROLE)
+    page.goto(f"/employer?lang={lang}")
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("h1").inner_text() == catalog(lang)["web.employer.title"]
+    assert "21231" in fill_role(page, role)  # the occupation came from the job-title search
+    assert control(page, "region").input_value() == "Toronto"
+    page.get_by_test_id("submit").click()
+    page.get_by_test_id("routes").wait_for()
+
+    routes = api_routes(page, role, lang)
+    check_routes(page, routes)
+    gts = page.locator('[data-route="gts.category_b"]')
+    assert gts.get_attribute("data-verdict") == "open"
+    assert gts.locator(".badge").inner_text() == catalog(lang)["web.employer.verdict.open"]
+    assert gts.locator(".commitments li").count() > 0
+    sources = page.locator("#routes a.source")
+    assert sources.count() > 0
+    assert sources.first.get_attribute("href").startswith("https://")
+    assert page.evaluate("document.activeElement.id") == "heading-routes"
+    assert page.off_site == []  # everything came from canpath itself
+    page.screenshot(
+        path=ARTIFACTS / f"employer-toronto-software-engineer-{lang}.png", full_page=True
+    )
+
+
+def test_employer_regions_follow_the_province_and_results_switch_language(page: Any) -> None:
+    role: dict[str, Any] = load_yaml_file(TORONTO_ROLE)
+    page.goto("/employer?lang=en")
+    region = control(page, "region")
+    assert region.is_hidden()  # until a province with economic regions is chosen
+    control(page, "province").select_option("PE")
+    assert region.is_hidden()
+    control(page, "province").select_option("ON")
+    assert region.is_visible()
+    region.select_option("Toronto")
+    control(page, "province").select_option("QC")
+    assert region.input_value() == ""  # a region of another province is not kept
+    assert page.locator('optgroup[data-when="province=ON"]').is_hidden()
+    fill_role(page, role)
+    page.get_by_test_id("submit").click()
+    page.get_by_test_id("routes").wait_for()
+    page.get_by_test_id("language-switch").click()
+    page.get_by_test_id("routes").wait_for()
+    assert page.locator("html").get_attribute("lang") == "fr"
+    check_routes(page, api_routes(page, role, "fr"))
+    assert page.locator("#f-annual_salary_cad").input_value() == "150000"
+
+
+def test_employer_phone_layout(browser: Any, live_server: str) -> None:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, base_url=live_server, is_mobile=True, has_touch=True
+    )
+    phone = context.new_page()
+    try:
+        phone.goto("/employer?lang=fr")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+        fill_role(phone, load_yaml_file(TORONTO_ROLE))
+        phone.get_by_test_id("submit").click()
+        phone.get_by_test_id("routes").wait_for()
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+        phone.screenshot(path=ARTIFACTS / "phone-employer-fr.png", full_page=True)
+    finally:
+        context.close()

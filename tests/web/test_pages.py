@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -13,13 +14,16 @@ from fastapi.testclient import TestClient
 
 import canpath
 from canpath.draws import CATEGORY_IDS
+from canpath.employer import Employer, Role, parse_role
 from canpath.i18n import catalog
 from canpath.profile import parse_profile
 from canpath.web.answers import entry_indices, from_profile, to_profile
+from canpath.web.employer import ROLE_GROUPS, role_answers, to_role, verdict_of
+from canpath.web.form_view import field_id
 from canpath.web.language import choose_language
-from canpath.web.questionnaire import ROLE, groups
-from canpath.yamlio import load_yaml_text
-from tests.web.conftest import EXAMPLES, ON, example
+from canpath.web.questionnaire import groups
+from canpath.yamlio import load_yaml_file, load_yaml_text
+from tests.web.conftest import EXAMPLES, ON, ROLE_EXAMPLES, example
 
 NAMES = sorted(path.stem for path in EXAMPLES.glob("*.yaml"))
 PAGES = ["/", "/employer", "/docs"]
@@ -106,7 +110,7 @@ def test_every_control_has_a_label(client: TestClient, url: str) -> None:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_question_and_choice_has_its_words(lang: str) -> None:
     messages = catalog(lang)
-    for _, group in [*groups(), (None, ROLE)]:
+    for _, group in [*groups(), *((None, group) for group in ROLE_GROUPS)]:
         for question in group.questions:
             assert f"web.q.{group.kind}.{question.name}" in messages
             for value in question.options:
@@ -231,10 +235,152 @@ def test_import_fills_the_form_and_shows_problems(client: TestClient) -> None:
     assert invalid.status_code == 422
 
 
-def test_employer_page_explains_when_the_module_is_missing(client: TestClient) -> None:
-    answer = client.post("/employer?lang=en", data={"noc": "21231", "province": "AB", "_on": ON})
-    assert answer.status_code in (200, 422, 501)
-    assert "Hiring for a role" in answer.text
+ROLE_NAMES = sorted(path.stem for path in ROLE_EXAMPLES.glob("*.yaml"))
+
+
+def role_example(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = load_yaml_file(ROLE_EXAMPLES / f"{name}.yaml")
+    return data
+
+
+@pytest.mark.parametrize("name", ROLE_NAMES)
+def test_a_role_survives_the_form(name: str) -> None:
+    role = role_example(name)
+    through_form = parse_role(to_role(role_answers(role)))
+    assert through_form == parse_role({**role, "id": None})  # the form does not ask for an id
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("name", ROLE_NAMES)
+def test_employer_page_shows_the_api_routes(client: TestClient, name: str, lang: str) -> None:
+    answers = {**role_answers(role_example(name)), "_on": ON, "_lang": lang}
+    page = client.post("/employer", data=answers)
+    assert page.status_code == 200
+    assert f'<html lang="{lang}">' in page.text
+    expected = client.post(f"/api/role?on={ON}&lang={lang}", json=to_role(answers)).json()
+    assert expected["routes"]
+    cards = dict(re.findall(r'data-route="([^"]+)" data-verdict="([^"]+)"', page.text))
+    assert cards == {route["id"]: verdict_of(route) for route in expected["routes"]}
+    text = html.unescape(page.text)
+    for route in expected["routes"]:
+        assert route["name"] in text
+        for criterion in route["criteria"]:
+            assert criterion["reason"] in text
+            if criterion.get("reference"):
+                assert f'href="{criterion["reference"]["href"]}"' in text
+        for sentence in (*route["candidates"], *route["commitments"]):
+            assert sentence in text
+    assert "web." not in re.sub(r"<[^>]+>", "", page.text)
+
+
+def test_employer_routes_say_cost_time_and_who_in_each_language(client: TestClient) -> None:
+    answers = {**role_answers(role_example("toronto-software-engineer")), "_on": ON}
+    english = client.post("/employer", data={**answers, "_lang": "en"}).text
+    french = client.post("/employer", data={**answers, "_lang": "fr"}).text
+    gts = english[english.index('data-route="gts.category_b"') :]
+    assert "$1,000" in gts[: gts.index("</article>")]
+    assert "About 4 weeks" in gts
+    assert catalog("en")["web.employer.who"] in gts
+    assert catalog("en")["web.employer.commitments"] in gts
+    gts_fr = french[french.index('data-route="gts.category_b"') :]
+    assert "1\u202f000\u00a0$" in gts_fr[: gts_fr.index("</article>")]
+    assert "Environ 4 semaines" in gts_fr
+    assert catalog("fr")["web.employer.verdict.open"] in gts_fr
+    assert english.index('data-verdict="open"') < english.index('data-verdict="not_open"')
+
+
+def test_employer_problems_come_back_on_their_fields(client: TestClient) -> None:
+    answers = {**role_answers(role_example("toronto-software-engineer")), "_lang": "fr"}
+    answers.update({"noc": "99999", "province": "", "annual_salary_cad": "-5", "_on": "bientôt"})
+    page = client.post("/employer", data=answers)
+    assert page.status_code == 422
+    assert 'data-testid="error-summary"' in page.text
+    for name in ("noc", "province", "annual_salary_cad", "_on"):
+        assert f'id="{field_id(name)}-error"' in page.text, name
+    assert 'aria-invalid="true"' in page.text
+    assert catalog("fr")["web.error.required"] in page.text
+    assert catalog("fr")["web.error.range"] in page.text
+    assert 'data-testid="routes"' not in page.text
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "key"),
+    [
+        ({"annual_salary_cad": ""}, "annual_salary_cad", "web.employer.error.wage"),
+        ({"_wage": "", "annual_salary_cad": ""}, "_wage", "web.employer.error.wage"),
+        ({"province": "QC", "region": "Toronto"}, "region", "web.employer.error.region"),
+    ],
+)
+def test_role_wide_problems_are_shown_on_the_field_they_are_about(
+    client: TestClient, changes: dict[str, str], field: str, key: str
+) -> None:
+    answers = {**role_answers(role_example("toronto-software-engineer")), "_on": ON, **changes}
+    page = client.post("/employer?lang=fr", data=answers)
+    assert page.status_code == 422
+    assert f'id="{field_id(field)}-error"' in page.text
+    assert catalog("fr")[key] in html.unescape(page.text)
+
+
+def test_a_role_date_before_the_rules_comes_back_on_the_date_field(client: TestClient) -> None:
+    answers = {**role_answers(role_example("toronto-software-engineer")), "_on": "2014-01-01"}
+    page = client.post("/employer", data=answers)
+    assert page.status_code == 422
+    assert f'id="{field_id("_on")}-error"' in page.text
+
+
+def test_only_the_answers_the_role_needs_are_kept() -> None:
+    answers = {
+        "noc": "21231",
+        "province": "PE",
+        "region": "Toronto",
+        "_wage": "hourly",
+        "hourly_wage_cad": "45,5",
+        "annual_salary_cad": "150,000",
+        "permanent": "true",
+        "duration_months": "12",
+        "intra_company_transfer": "false",
+        "ict_capacity": "manager",
+        "employer.will_make_lmbp_commitments": "",
+        "employer.related_foreign_enterprise": "true",
+    }
+    assert to_role(answers) == {
+        "noc": "21231",
+        "province": "PE",
+        "hourly_wage_cad": 45.5,
+        "permanent": True,
+        "intra_company_transfer": False,
+        "employer": {"related_foreign_enterprise": True},
+    }
+    annual = to_role({**answers, "_wage": "annual", "permanent": "false", "province": "ON"})
+    assert annual["annual_salary_cad"] == 150000  # a thousands comma, not a decimal one
+    assert annual["duration_months"] == 12 and annual["region"] == "Toronto"
+    assert "hourly_wage_cad" not in annual
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_employer_form_has_the_role_fields_and_their_words(
+    client: TestClient, lang: str
+) -> None:
+    page = client.get(f"/employer?lang={lang}").text
+    names = set(re.findall(r'name="([^"]+)"', page))
+    asked = {f"employer.{name}" for name in Employer.model_fields} | set(Role.model_fields)
+    assert asked - {"id", "employer"} <= names
+    for code, regions in (("ON", ["Toronto", "Ottawa"]), ("QC", ["Montréal"])):
+        assert f'data-when="province={code}"' in page
+        for region in regions:
+            assert f'<option value="{region}">' in page
+    assert '<option value="Communitech Corporation">' in page  # partner suggestions
+    assert 'id="page-strings"' in page
+
+
+def test_the_employer_results_switch_language_with_the_answers(client: TestClient) -> None:
+    answers = {**role_answers(role_example("montreal-network-technician")), "_on": ON}
+    page = client.post("/employer?lang=en", data={**answers, "_lang": "en"}).text
+    switch = page[page.index('action="/employer?lang=fr"') :]
+    switch = switch[: switch.index("</form>")]
+    assert 'name="_lang" value="fr"' in switch
+    assert 'name="ict_capacity" value="specialized_knowledge"' in switch
+    assert 'name="region" value="Montréal"' in switch
 
 
 def test_static_assets_are_cacheable_and_pages_are_not(client: TestClient) -> None:

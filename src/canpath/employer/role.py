@@ -31,7 +31,7 @@ class Employer(_Model):
     gts_referral_partner: str | None = Field(
         None, description="designated partner referring the employer (GTS Category A)"
     )
-    gts_category_a_prior_positions_this_year: int | None = Field(None, ge=0)
+    gts_category_a_prior_positions_this_year: int | None = Field(None, ge=0, le=10_000)
     will_make_lmbp_commitments: bool | None = Field(
         None, description="will sign a GTS Labour Market Benefits Plan"
     )

@@ -2,8 +2,8 @@
 
 - `app.create_app()` builds the FastAPI application (needs the `web` extra).
 - `routes.api`: `POST /api/crs`, `/api/assess`, `/api/plan`, `/api/role`; `GET /api/draws`,
-  `/api/schema`, `/api/noc`. Bodies are profiles in the public format (DESIGN.md §5); answers are
-  the same JSON as the CLI's `--json`.
+  `/api/schema`, `/api/noc`. Bodies are profiles in the public format (DESIGN.md §5), or for
+  `/api/role` a role (examples/roles/); answers are the same JSON as the CLI's `--json`.
 - `routes.pages`: the guided questionnaire, the results page, the employer page, the API
   reference at `/docs`; every string in English and French (`locales/*/web.yaml`).
 - `cli`: `canpath serve`.

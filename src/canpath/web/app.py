@@ -14,6 +14,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 import canpath
+from canpath.employer import Role
 from canpath.profile import Profile
 from canpath.web.edge import DEFAULT_MAX_BODY_BYTES, EdgeMiddleware
 from canpath.web.problems import install_handlers
@@ -73,10 +74,12 @@ def create_app(max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> FastAPI:
 
 
 def _with_profile_schema(document: dict[str, Any]) -> dict[str, Any]:
-    """FastAPI's document plus the profile's schema (bodies are read raw, for our own 422s)."""
+    """FastAPI's document plus the profile's and the role's schemas (bodies are read raw, for our
+    own 422s)."""
     components = document.setdefault("components", {}).setdefault("schemas", {})
-    if "Profile" not in components:
-        schema = Profile.model_json_schema(ref_template="#/components/schemas/{model}")
-        components.update(schema.pop("$defs", {}))
-        components["Profile"] = schema
+    for name, model in (("Profile", Profile), ("Role", Role)):
+        if name not in components:
+            schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            components.update(schema.pop("$defs", {}))
+            components[name] = schema
     return document

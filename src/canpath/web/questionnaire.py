@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from canpath.profile import Education, InCanada, Job, JobOffer, LanguageResult, Profile
 
-__all__ = ["ROLE", "SECTIONS", "Group", "Question", "Section", "When", "choices", "groups"]
+__all__ = ["SECTIONS", "Group", "Question", "Section", "When", "choices", "groups"]
 
 Kind = Literal[
     "text",
@@ -248,20 +248,6 @@ SECTIONS: tuple[Section, ...] = (
     )),
     Section("when", (Group("when", "", (Question("_on", "date"),)),)),
 )  # fmt: skip
-
-ROLE = Group("role", "", (
-    Question("title", "job_title"),
-    Question("noc", "noc", required=True),
-    Question("province", "select", required=True, options=PROVINCES, option_set="province"),
-    Question("city", "text"),
-    Question("annual_salary_cad", "number", step="any", minimum=0),
-    Question("hours_per_week", "number", step="any", minimum=1, maximum=168),
-    Question("permanent", "yesno"),
-    Question("duration_months", "number", step="1", minimum=1, maximum=600, when=(When("permanent", ("false",)),)),
-    Question("candidate_citizenships", "countries"),
-    Question("_on", "date"),
-))  # fmt: skip
-"""The employer page's questions: a role to fill (the body of POST /api/role)."""
 
 
 def groups() -> list[tuple[Section, Group]]:

@@ -1,8 +1,8 @@
 """The JSON API: thin handlers over canpath's public Python API.
 
-`POST /api/crs` and `POST /api/assess` answer exactly what `canpath crs --json` and
-`canpath assess --json` print for the same profile, date and language. Bad input is a 422
-naming each field (see `problems.py`); nothing is stored or logged.
+`POST /api/crs`, `POST /api/assess` and `POST /api/role` answer exactly what `canpath crs --json`,
+`canpath assess --json` and `canpath role --json` print for the same profile (or role), date and
+language. Bad input is a 422 naming each field (see `problems.py`); nothing is stored or logged.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from fastapi.responses import Response
 import canpath
 from canpath.profile import Profile, parse_profile
 from canpath.web import draws_view
+from canpath.web.employer import assess_role_dict
 from canpath.web.problems import RequestProblem, not_built
 
 __all__ = ["router"]
@@ -35,8 +36,8 @@ PROFILE_BODY = {
 ROLE_BODY = {
     "requestBody": {
         "required": True,
-        "description": "A role an employer wants to fill (see canpath.employer.parse_role).",
-        "content": {"application/json": {"schema": {"type": "object"}}},
+        "description": "A role an employer wants to fill (see examples/roles/).",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Role"}}},
     }
 }
 
@@ -136,9 +137,8 @@ async def plan(
 
 @router.post("/role", openapi_extra=ROLE_BODY, summary="Routes to hire for a role")
 async def role(request: Request, on: OnQuery = None, lang: LangQuery = "en") -> Response:
-    """For an employer: the work-permit and immigration routes through which a role can be filled."""
-    from canpath.web.employer import assess_role_dict
-
+    """For an employer: every work route a role can be filled through, for whom, at what cost and
+    how fast: the JSON of `canpath role --json`. A bad role is a 422 naming each field."""
     day = assessment_date(on)
     data = await json_object(request)
     return json_response(await run_in_threadpool(assess_role_dict, data, day, lang))

@@ -17,14 +17,21 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import UploadFile
 
 from canpath.api import resolve_date
-from canpath.errors import CanpathError, ParameterNotInForce, ProfileError
-from canpath.i18n import Language
+from canpath.employer import parse_role
+from canpath.errors import ParameterNotInForce, ProfileError
 from canpath.profile import parse_profile
-from canpath.web.answers import Converted, from_profile, read_group, to_profile
+from canpath.web.answers import Converted, from_profile, to_profile
+from canpath.web.employer import (
+    ROLE_SECTIONS,
+    RoleFormView,
+    RoleOutcome,
+    assess_role_dict,
+    build_outcome,
+    to_role,
+)
 from canpath.web.form_view import FormView
 from canpath.web.language import translator
 from canpath.web.problems import RequestProblem
-from canpath.web.questionnaire import ROLE
 from canpath.web.results_view import build_results
 from canpath.web.templating import page, page_language
 from canpath.yamlio import YamlProblem, load_yaml_text
@@ -170,57 +177,52 @@ async def import_profile(request: Request) -> HTMLResponse:
     return questionnaire_page(request, view, 200, t("import.done"))
 
 
+def employer_page(
+    request: Request,
+    view: RoleFormView,
+    status_code: int = 200,
+    outcome: RoleOutcome | None = None,
+) -> HTMLResponse:
+    """The employer page: the role form (filled with `view`'s answers and errors) and the routes."""
+    return page(
+        request,
+        "employer.html",
+        view.language,
+        status_code,
+        form=view,
+        sections=ROLE_SECTIONS,
+        outcome=outcome,
+        posted=bool(view.answers),
+    )
+
+
 @router.get("/employer", response_class=HTMLResponse)
 async def employer(request: Request) -> HTMLResponse:
     """The employer page: describe a role, see the routes to hire through."""
     language = page_language(request)
-    return page(
-        request,
-        "employer.html",
-        language,
-        form=FormView({}, language, translator(language)),
-        group=ROLE,
-        outcome=None,
-        notice="",
-    )
+    return employer_page(request, RoleFormView({}, language, translator(language)))
 
 
 @router.post("/employer", response_class=HTMLResponse)
 async def employer_results(request: Request) -> HTMLResponse:
-    """Assess a role with `canpath.employer` (501 until that part of canpath exists)."""
-    from canpath.web.employer import assess_role_dict
-
+    """The routes for the role described, from the same JSON as `POST /api/role`."""
     answers, _ = await form_answers(request)
-    language: Language = page_language(request, answers.get("_lang"))
-    view = FormView(answers, language, translator(language))
+    language = page_language(request, answers.get("_lang"))
+    view = RoleFormView(answers, language, translator(language))
     day = _assessment_day(view)
-    role = read_group(ROLE, answers, "")
-    outcome: dict[str, Any] | None = None
-    status, notice = 200, ""
-    if day is not None:
-        try:
-            outcome = await run_in_threadpool(assess_role_dict, role, day, language)
-        except ProfileError as error:
-            view.add_problems(error, Converted(role))
-        except RequestProblem as problem:
-            status, notice = (
-                problem.status_code,
-                "; ".join(str(item["msg"]) for item in problem.detail),
-            )
-        except CanpathError as error:
-            status, notice = 422, str(error)
-    if view.errors:
-        status = 422
-    return page(
-        request,
-        "employer.html",
-        language,
-        status,
-        form=view,
-        group=ROLE,
-        outcome=outcome,
-        notice=notice,
-    )
+    role = to_role(answers)
+    try:
+        parse_role(role)
+    except ProfileError as error:
+        view.add_problems(error)
+    if view.errors or day is None:
+        return employer_page(request, view, 422)
+    try:
+        answer = await run_in_threadpool(assess_role_dict, role, day, language)
+    except ParameterNotInForce as error:
+        view.add("_on", str(error))
+        return employer_page(request, view, 422)
+    return employer_page(request, view, outcome=build_outcome(answer, view.t, language))
 
 
 @router.get("/docs", response_class=HTMLResponse)
