@@ -24,10 +24,10 @@ from canpath.programs import ProgramColumns, all_programs
 from canpath.results import Assessment, CrsResult
 from canpath.rules.federal.express_entry.crs.explain import explain_row
 from canpath.rules.federal.express_entry.crs.score import (
-    crs_of,
     CAPS,
     CrsColumns,
     crs_columns,
+    crs_of,
     parameters_used,
 )
 from canpath.timeutil import parse_date

@@ -80,7 +80,9 @@ def deriver(
         for column in columns:
             owner = _BY_COLUMN.get(column.name)
             if owner is not None and owner.group != group:
-                raise ValueError(f"fact column {column.name!r} is derived by both {owner.group} and {group}")
+                raise ValueError(
+                    f"fact column {column.name!r} is derived by both {owner.group} and {group}"
+                )
             COLUMNS[column.name] = column
             _BY_COLUMN[column.name] = found
         return function

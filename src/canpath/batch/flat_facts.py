@@ -167,7 +167,10 @@ def _category_hours(converted: Converted, snapshot: Snapshot) -> dict[str, tuple
 
             found[column] = (lacks, np.ones(converted.size, dtype=bool))
         else:
-            found[column] = (_ready(_column(converted, column, np.float64, 0.0)), _missing(converted, column))
+            found[column] = (
+                _ready(_column(converted, column, np.float64, 0.0)),
+                _missing(converted, column),
+            )
     return found
 
 

@@ -36,7 +36,9 @@ class Move:
         return self.crs_after - self.crs_before
 
 
-def _with_levels(profile: Profile, test: str, floor: int, on: date, who: str = "person") -> Profile | None:
+def _with_levels(
+    profile: Profile, test: str, floor: int, on: date, who: str = "person"
+) -> Profile | None:
     """The profile with a new result at least `floor` in every ability (None when nothing gains)."""
     holder = profile if who == "person" else profile.spouse
     if holder is None:
@@ -50,7 +52,9 @@ def _with_levels(profile: Profile, test: str, floor: int, on: date, who: str = "
                 best = {a: max(best[a], levels.levels[a]) for a in ABILITIES}
     if all(best[a] >= floor for a in ABILITIES):
         return None
-    result = LanguageResult.model_validate({"test": test, **{a: max(floor, best[a]) for a in ABILITIES}})
+    result = LanguageResult.model_validate(
+        {"test": test, **{a: max(floor, best[a]) for a in ABILITIES}}
+    )
     updated = [*holder.languages, result]
     if who == "person":
         return profile.model_copy(update={"languages": updated})

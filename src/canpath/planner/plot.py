@@ -20,9 +20,13 @@ def save_chart(plan: Plan, path: Path) -> None:
     figure, axes = plt.subplots(figsize=(10, 5))
     for route in plan.routes:
         days = mdates.date2num([month.day for month in route.months])
-        axes.step(days, [month.crs for month in route.months], where="post", label=route_name(route.id))
+        axes.step(
+            days, [month.crs for month in route.months], where="post", label=route_name(route.id)
+        )
         if route.expected_ita_date is not None:
-            axes.axvline(float(mdates.date2num(route.expected_ita_date)), linestyle=":", linewidth=1)
+            axes.axvline(
+                float(mdates.date2num(route.expected_ita_date)), linestyle=":", linewidth=1
+            )
     recent = [r for r in load_rounds() if (plan.model_on - r.date).days <= 365]
     if recent:
         axes.scatter(

@@ -56,20 +56,27 @@ def _signature(month: Month, programs: Sequence[str]) -> tuple[object, ...]:
     return (month.crs, *(month.eligible.get(pid) is True for pid in programs))
 
 
-def _changes(projection: Projection, previous: Month, month: Month, programs: Sequence[str]) -> list[Month]:
+def _changes(
+    projection: Projection, previous: Month, month: Month, programs: Sequence[str]
+) -> list[Month]:
     """The days between two months on which the CRS or one of `programs` changes, first day each.
 
     Coarse to fine: the interval is assessed week by week in one batch, then day by day inside
     the weeks where something changed.
     """
     span = (month.day - previous.day).days
-    weekly_days = sorted({previous.day + timedelta(days=offset) for offset in (*range(7, span, 7), span)})
+    weekly_days = sorted(
+        {previous.day + timedelta(days=offset) for offset in (*range(7, span, 7), span)}
+    )
     weekly = evaluate(projection, weekly_days, only=programs)
     changes: list[Month] = []
     before = previous
     for week_end in weekly:
         if _signature(week_end, programs) != _signature(before, programs):
-            days = [before.day + timedelta(days=offset) for offset in range(1, (week_end.day - before.day).days + 1)]
+            days = [
+                before.day + timedelta(days=offset)
+                for offset in range(1, (week_end.day - before.day).days + 1)
+            ]
             state = before
             for day in evaluate(projection, days, only=programs):
                 if _signature(day, programs) != _signature(state, programs):
@@ -95,9 +102,21 @@ def _eligibility_steps(months: Sequence[Month], projection: Projection) -> list[
                     now = change.eligible.get(program_id) is True
                     if now != (state.eligible.get(program_id) is True):
                         key = "plan.step.eligible" if now else "plan.step.not_eligible"
-                        steps.append(_step(change.day, msg(key, program=msg(f"program.{program_id}")), program=program_id))
+                        steps.append(
+                            _step(
+                                change.day,
+                                msg(key, program=msg(f"program.{program_id}")),
+                                program=program_id,
+                            )
+                        )
                 if change.crs != state.crs:
-                    steps.append(_step(change.day, msg("plan.step.crs_change", before=state.crs, after=change.crs), crs=change.crs))
+                    steps.append(
+                        _step(
+                            change.day,
+                            msg("plan.step.crs_change", before=state.crs, after=change.crs),
+                            crs=change.crs,
+                        )
+                    )
                 state = change
         previous = month
     return steps
@@ -145,7 +164,12 @@ def _renewal_steps(profile: Profile, on: date, end: date) -> list[dict[str, Any]
             continue
         expires = convert(result.test, result.scores(), result.taken, result.taken).expires
         if expires is not None and on < expires <= end:
-            steps.append(_step(expires - timedelta(days=1), msg("plan.step.retake_test", test=TEST_NAMES[result.test])))
+            steps.append(
+                _step(
+                    expires - timedelta(days=1),
+                    msg("plan.step.retake_test", test=TEST_NAMES[result.test]),
+                )
+            )
     return steps
 
 

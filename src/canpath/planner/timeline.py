@@ -50,7 +50,11 @@ def planned_programs() -> list[Program]:
 
 def round_type_programs() -> list[str]:
     """The programs whose verdicts decide which rounds of invitations a person can be invited in."""
-    return [p.id for p in planned_programs() if p.id in PROGRAM_ROUNDS or p.id.startswith(CATEGORY_PREFIX)]
+    return [
+        p.id
+        for p in planned_programs()
+        if p.id in PROGRAM_ROUNDS or p.id.startswith(CATEGORY_PREFIX)
+    ]
 
 
 def _epochs(days: Sequence[date]) -> list[list[int]]:

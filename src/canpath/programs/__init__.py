@@ -56,7 +56,9 @@ def all_programs() -> list[Program]:
         for module in modules:
             importlib.import_module(module)
         order = {module: index for index, module in enumerate(modules)}
-        _ORDERED[:] = sorted(_REGISTRY.values(), key=lambda p: order.get(type(p).__module__, len(order)))
+        _ORDERED[:] = sorted(
+            _REGISTRY.values(), key=lambda p: order.get(type(p).__module__, len(order))
+        )
     return list(_ORDERED)
 
 

@@ -43,7 +43,9 @@ CATEGORY_IDS = (
 
 
 def _experience_rule(snapshot: Snapshot, category: Mapping[str, Any]) -> Mapping[str, Any]:
-    rule: Mapping[str, Any] = category.get("min_experience") or snapshot.value(CATEGORIES)["min_experience"]
+    rule: Mapping[str, Any] = (
+        category.get("min_experience") or snapshot.value(CATEGORIES)["min_experience"]
+    )
     return rule
 
 
@@ -167,7 +169,9 @@ class CategoryProgram(Program):
             employer = str(category["employer"]).lower()
             names = facts["job_offer_employer"]
             distinct, where = np.unique(names.astype(str), return_inverse=True)
-            named = np.array([employer in name.lower() for name in distinct], dtype=bool)[where.reshape(-1)]
+            named = np.array([employer in name.lower() for name in distinct], dtype=bool)[
+                where.reshape(-1)
+            ]
             met = np.isin(facts["job_offer_noc"].astype(str), list(category["occupations"])) & named
             return CriterionColumn(
                 rule=rule, met=tristate(met), reference=reference,
@@ -184,7 +188,7 @@ class CategoryProgram(Program):
             noc = details.get(self.category_id) if details else None
             return f"{noc} {title_of(noc)}" if noc else "-"
 
-        where = (
+        place = (
             msg("category.in_canada")
             if experience.get("location") == "canada"
             else msg("category.anywhere")
@@ -194,7 +198,7 @@ class CategoryProgram(Program):
             reason=lambda r: msg(
                 "category.occupation", hours=round(float(hours[r])), needed=round(needed),
                 occupation=occupation(r),
-                months=experience["months"], years=experience["window_years"], where=where,
+                months=experience["months"], years=experience["window_years"], where=place,
             ),
             needed=lambda r: msg("category.occupation_needed", codes=", ".join(category["occupations"])),
         )  # fmt: skip

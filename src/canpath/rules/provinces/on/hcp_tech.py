@@ -27,8 +27,8 @@ from canpath.programs import (
     tristate,
 )
 from canpath.reference.noc import title_of
+from canpath.rules.federal.express_entry.crs.score import crs_of
 from canpath.rules.federal.express_entry.proof_of_funds import PROOF_OF_FUNDS, required_funds_cad
-from canpath.rules.provinces.ab.accelerated_tech import crs_of
 from canpath.rules.provinces.common import (
     SHARED,
     STATE,
