@@ -64,31 +64,62 @@ def tenure_unknown(facts: Facts, months: float, province: str) -> tuple[np.ndarr
     return tenure, unknown
 
 
+def add_offer_factors(
+    facts: Facts, grid: GridScore, snapshot: Snapshot, grid_id: str
+) -> np.ndarray:
+    """Add the offer's TEER, broad occupational category and hourly wage factors of an Ontario EOI
+    grid (`grid_id`); return which rows have an offer in Ontario. A missing wage is unknown."""
+    table: dict[str, Any] = snapshot.value(grid_id)
+    here, teer, broad = offer_digits(facts, "ON")
+    grid.add(
+        "noc_teer",
+        np.where(here, by_integer(snapshot[grid_id], teer, "noc_teer"), 0),
+        max(table["noc_teer"].values()),
+    )
+    grid.add(
+        "broad_occupational_category",
+        np.where(here, by_integer(snapshot[grid_id], broad, "broad_occupational_category"), 0),
+        max(table["broad_occupational_category"].values()),
+    )
+    wage = facts["job_offer_hourly_wage_cad"]
+    grid.add(
+        "hourly_wage_cad",
+        np.where(here, threshold_points(snapshot[grid_id], wage, "hourly_wage_cad"), 0),
+        max(table["hourly_wage_cad"].values()),
+        unknown=here & np.isnan(wage),
+        answer="job_offer.hourly_wage_cad",
+    )
+    return here
+
+
+def add_job_location(
+    facts: Facts, grid: GridScore, table: dict[str, Any], here: np.ndarray
+) -> None:
+    """Add the job-location factor: the offer's region (or city) read against the grid's regions;
+    a region canpath cannot place is unknown."""
+    options = table["job_location"]
+    regions = np.array(
+        [
+            region_of(r, c, options, table["city_regions"]) if h else "-"
+            for r, c, h in zip(facts["offer_region"], facts["offer_city"], here, strict=True)
+        ]
+    )
+    grid.add(
+        "job_location",
+        [options.get(code, 0) for code in regions],
+        max(options.values()),
+        unknown=regions == "",
+        answer="job_offer.region",
+    )
+
+
 @rule(uses=(GRID,))
 def foreign_worker_eoi_points(facts: Facts, snapshot: Snapshot) -> GridScore:
     """The OINP EOI score of every row for the Employer Job Offer Foreign Worker stream."""
     table: dict[str, Any] = snapshot.value(GRID)
     applies = set(table["applies_to"]["foreign_worker"])
     grid = GridScore(maximum=0)
-    here, teer, broad = offer_digits(facts, "ON")
-    grid.add(
-        "noc_teer",
-        np.where(here, by_integer(snapshot[GRID], teer, "noc_teer"), 0),
-        max(table["noc_teer"].values()),
-    )
-    grid.add(
-        "broad_occupational_category",
-        np.where(here, by_integer(snapshot[GRID], broad, "broad_occupational_category"), 0),
-        max(table["broad_occupational_category"].values()),
-    )
-    wage = facts["job_offer_hourly_wage_cad"]
-    grid.add(
-        "hourly_wage_cad",
-        np.where(here, threshold_points(snapshot[GRID], wage, "hourly_wage_cad"), 0),
-        max(table["hourly_wage_cad"].values()),
-        unknown=here & np.isnan(wage),
-        answer="job_offer.hourly_wage_cad",
-    )
+    here = add_offer_factors(facts, grid, snapshot, GRID)
     permit = table["permit_status"]
     grid.add(
         "permit_status",
@@ -130,20 +161,7 @@ def foreign_worker_eoi_points(facts: Facts, snapshot: Snapshot) -> GridScore:
         np.where(two, known["two"], np.where((english > 0) | (french > 0), known["one"], 0)),
         known["two"],
     )
-    options = table["job_location"]
-    regions = np.array(
-        [
-            region_of(r, c, options, table["city_regions"]) if h else "-"
-            for r, c, h in zip(facts["offer_region"], facts["offer_city"], here, strict=True)
-        ]
-    )
-    grid.add(
-        "job_location",
-        [options.get(code, 0) for code in regions],
-        max(options.values()),
-        unknown=regions == "",
-        answer="job_offer.region",
-    )
+    add_job_location(facts, grid, table, here)
     for name in list(grid.factors):
         if name not in applies:
             del grid.factors[name], grid.maxima[name]

@@ -15,10 +15,10 @@ import numpy as np
 from canpath.facts import Facts
 from canpath.params import Snapshot
 from canpath.params.lookup import by_integer
-from canpath.rules.provinces.common import filled, lowest_level, region_of
+from canpath.rules.provinces.common import filled, lowest_level
 from canpath.rules.provinces.facts import PROFILE_LEVELS
 from canpath.rules.provinces.grid import GridScore, threshold_points
-from canpath.rules.provinces.on.eoi_grid import offer_digits, tenure_unknown
+from canpath.rules.provinces.on.eoi_grid import add_job_location, add_offer_factors, tenure_unknown
 from canpath.rules.registry import rule
 
 GRID = "provinces.on.workforce_priority.grid"
@@ -53,25 +53,7 @@ def _offer_factors(
     facts: Facts, grid: GridScore, snapshot: Snapshot, table: dict[str, Any]
 ) -> None:
     """The job offer's TEER, category, wage and location, and months in the position."""
-    here, teer, broad = offer_digits(facts, "ON")
-    grid.add(
-        "noc_teer",
-        np.where(here, by_integer(snapshot[GRID], teer, "noc_teer"), 0),
-        max(table["noc_teer"].values()),
-    )
-    grid.add(
-        "broad_occupational_category",
-        np.where(here, by_integer(snapshot[GRID], broad, "broad_occupational_category"), 0),
-        max(table["broad_occupational_category"].values()),
-    )
-    wage = facts["job_offer_hourly_wage_cad"]
-    grid.add(
-        "hourly_wage_cad",
-        np.where(here, threshold_points(snapshot[GRID], wage, "hourly_wage_cad"), 0),
-        max(table["hourly_wage_cad"].values()),
-        unknown=here & np.isnan(wage),
-        answer="job_offer.hourly_wage_cad",
-    )
+    here = add_offer_factors(facts, grid, snapshot, GRID)
     months_table = table["months_in_job_offer_position"]
     tenure, unknown = tenure_unknown(
         facts, float(min(key for key in months_table if key > 0)), "ON"
@@ -84,20 +66,7 @@ def _offer_factors(
         unknown=here & unknown,
         answer="job_offer.is_current_employer",
     )
-    options = table["job_location"]
-    regions = np.array(
-        [
-            region_of(r, c, options, table["city_regions"]) if h else "-"
-            for r, c, h in zip(facts["offer_region"], facts["offer_city"], here, strict=True)
-        ]
-    )
-    grid.add(
-        "job_location",
-        [options.get(code, 0) for code in regions],
-        max(options.values()),
-        unknown=regions == "",
-        answer="job_offer.region",
-    )
+    add_job_location(facts, grid, table, here)
 
 
 @rule(uses=(GRID,))
