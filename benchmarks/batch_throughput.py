@@ -1,15 +1,15 @@
 """Print how fast batch scoring is (issue 7): CRS from columns, Parquet end to end, batch vs single.
 
     .venv/bin/python benchmarks/batch_throughput.py [--rows 10000000] [--crs-rows 2000000]
-        [--single 2000] [--with-category-hours] [--folder DIR]
+        [--single 2000] [--without-category-hours] [--folder DIR]
 
 (a) CRS throughput from in-memory columns: synthetic people's flat rows become `Facts` columns
     (outside the timing), then `crs_parts` runs the rule functions over slices on every core.
 (b) End to end: a synthetic Parquet file of `--rows` people (written first, not timed) is scored
     by `canpath batch IN.parquet -o OUT.parquet` in a child process: wall time, and the child's
-    peak memory (max RSS from getrusage). By default the input has every flat-layout column but the
-    `category_hours_*` ones (see docs/batch.md: they feed a per-row object column in the shared
-    category rules); `--with-category-hours` includes them.
+    peak memory (max RSS from getrusage). The input has every flat-layout column;
+    `--without-category-hours` leaves out the `category_hours_*` ones (then the category
+    programs have no verdict).
 (c) Batch vs single: the single-profile API (`canpath.api.assess`, and `canpath.api.crs`) on a
     sample of the same synthetic people, one at a time, against the batch rates above; and the
     batch of the same sample as contract profiles (JSON Lines), which derives like the single path.
@@ -118,7 +118,7 @@ def main() -> None:
     parser.add_argument(
         "--single", type=int, default=2_000, help="profiles scored one at a time for (c)"
     )
-    parser.add_argument("--with-category-hours", action="store_true")
+    parser.add_argument("--without-category-hours", action="store_true")
     parser.add_argument(
         "--folder", type=Path, default=None, help="where to write the files (default: a temp dir)"
     )
@@ -133,7 +133,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=options.folder) as folder:
         source, output = Path(folder) / "people.parquet", Path(folder) / "results.parquet"
         started = time.perf_counter()
-        write_input(source, options.rows, options.with_category_hours)
+        write_input(source, options.rows, not options.without_category_hours)
         size = source.stat().st_size / 1024**2
         print(
             f"    input: {options.rows:,} synthetic rows, {size:,.0f} MiB Parquet, written in {time.perf_counter() - started:.1f} s (not timed)"

@@ -34,12 +34,15 @@ def cold_start(runs: int) -> list[float]:
     return timings
 
 
-def in_process(calls: int) -> tuple[float, float]:
+def in_process(calls: int) -> tuple[float, float, float]:
     import canpath
+    from canpath.programs import all_programs
+
+    express_entry = [p.id for p in all_programs() if p.id.startswith("express_entry.")]
 
     people = [canpath.load_profile(path) for path in PROFILES]
     canpath.assess(people[0], on="2026-11-25")  # warm: parameters and reference data loaded
-    crs_times, assess_times = [], []
+    crs_times, assess_times, express_entry_times = [], [], []
     for index in range(calls):
         person = people[index % len(people)]
         start = time.perf_counter()
@@ -47,9 +50,15 @@ def in_process(calls: int) -> tuple[float, float]:
         middle = time.perf_counter()
         canpath.assess(person, on="2026-11-25").to_dict()
         end = time.perf_counter()
+        canpath.assess(person, on="2026-11-25", programs=express_entry).to_dict()
         crs_times.append(middle - start)
         assess_times.append(end - middle)
-    return statistics.median(crs_times), statistics.median(assess_times)
+        express_entry_times.append(time.perf_counter() - end)
+    return (
+        statistics.median(crs_times),
+        statistics.median(assess_times),
+        statistics.median(express_entry_times),
+    )
 
 
 def main() -> None:
@@ -58,12 +67,17 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=2000, help="in-process calls (default 2000)")
     options = parser.parse_args()
     cold = cold_start(options.runs)
-    crs_seconds, assess_seconds = in_process(options.calls)
+    crs_seconds, assess_seconds, express_entry_seconds = in_process(options.calls)
     print(f"CLI cold start, canpath crs --json: median {statistics.median(cold):.3f} s "
           f"(min {min(cold):.3f}, max {max(cold):.3f}, {options.runs} runs)  target < 0.4 s")  # fmt: skip
     print(f"one CRS in process (profile to JSON-ready dict): median {crs_seconds * 1000:.2f} ms")
     print(
-        f"one full assessment in process (every program + CRS, to dict): median {assess_seconds * 1000:.2f} ms  target < 2 ms"
+        "one Express Entry assessment in process (FSW, CEC, FST, categories + CRS, to dict): "
+        f"median {express_entry_seconds * 1000:.2f} ms  target < 2 ms"
+    )
+    print(
+        "one full assessment in process (every program + CRS, to dict): "
+        f"median {assess_seconds * 1000:.2f} ms  target < 2 ms"
     )
 
 
