@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -86,11 +87,17 @@ def crs(profile: ProfileLike, on: date | str | None = None) -> CrsResult:
 
 def select_programs(program_ids: Iterable[str] | None = None) -> list[Any]:
     """The programs to run: all, or those whose id equals or starts with one of `program_ids`."""
-    programs = all_programs()
     if program_ids is None:
-        return programs
-    wanted = list(program_ids)
-    chosen = [p for p in programs if any(p.id == w or p.id.startswith(w + ".") for w in wanted)]
+        return all_programs()
+    return list(_selected(tuple(program_ids)))
+
+
+@cache
+def _selected(wanted: tuple[str, ...]) -> tuple[Any, ...]:
+    programs = all_programs()
+    chosen = tuple(
+        p for p in programs if any(p.id == w or p.id.startswith(w + ".") for w in wanted)
+    )
     for wanted_id in wanted:
         if not any(p.id == wanted_id or p.id.startswith(wanted_id + ".") for p in programs):
             raise UnknownNameError("program", wanted_id, [p.id for p in programs])

@@ -86,10 +86,11 @@ class ProgramColumns:
     def eligible(self) -> Tristate:
         if not self.criteria:
             return np.full(self.size, UNKNOWN, dtype=np.int8)
-        stacked = np.stack([criterion.met for criterion in self.criteria])
-        any_false = (stacked == FALSE).any(axis=0)
-        any_unknown = (stacked == UNKNOWN).any(axis=0)
-        return np.where(any_false, FALSE, np.where(any_unknown, UNKNOWN, TRUE)).astype(np.int8)
+        # Order the verdicts FALSE < UNKNOWN < TRUE and take the lowest of the criteria.
+        lowest = np.full(self.size, TRUE, dtype=np.int8)
+        for criterion in self.criteria:
+            np.minimum(lowest, np.where(criterion.met == FALSE, -2, criterion.met), out=lowest)
+        return np.where(lowest == -2, FALSE, lowest).astype(np.int8)
 
     def result(self, row: int) -> ProgramResult:
         return ProgramResult(
