@@ -42,7 +42,7 @@ def crs_renderable(result: CrsResult, language: Language = "en") -> Group:
     for note in result.notes:
         parts.append(Text(f"• {note.render(language)}", style="cyan"))
     for warning in result.warnings:
-        parts.append(Text(f"⚠ {warning.message}", style="yellow"))
+        parts.append(Text(f"⚠ {warning.render(language)}", style="yellow"))
     return Group(*parts)
 
 

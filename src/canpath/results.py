@@ -35,11 +35,11 @@ class Citation:
         return found
 
 
-def warning_dict(warning: RuleWarning) -> dict[str, Any]:
+def warning_dict(warning: RuleWarning, language: Language = "en") -> dict[str, Any]:
     found: dict[str, Any] = {
         "code": warning.code,
         "parameter": warning.parameter_id,
-        "message": warning.message,
+        "message": warning.render(language),
     }
     if warning.href:
         found["href"] = warning.href
@@ -121,7 +121,7 @@ class CrsResult:
             "scored_with_spouse": self.scored_with_spouse,
             "derived": self.derived,
             "notes": [note.render(language) for note in self.notes],
-            "warnings": [warning_dict(warning) for warning in self.warnings],
+            "warnings": [warning_dict(warning, language) for warning in self.warnings],
         }
 
     def __rich__(self) -> Any:
@@ -191,7 +191,7 @@ class ProgramResult:
             found["score"] = self.score
         if self.facts:
             found["facts"] = self.facts
-        found["warnings"] = [warning_dict(warning) for warning in self.warnings]
+        found["warnings"] = [warning_dict(warning, language) for warning in self.warnings]
         return found
 
 
@@ -218,7 +218,7 @@ class Assessment:
             "rules_as_of": self.crs.rules_as_of.isoformat(),
             "programs": [program.to_dict(language) for program in self.programs],
             "crs": self.crs.to_dict(language),
-            "warnings": [warning_dict(warning) for warning in self.warnings],
+            "warnings": [warning_dict(warning, language) for warning in self.warnings],
         }
 
     def __rich__(self) -> Any:

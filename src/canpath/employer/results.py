@@ -50,7 +50,7 @@ class RouteResult:
             "processing_weeks": self.facts.get("processing_weeks"),
             "commitments": [item.render(language) for item in self.commitments],
             "facts": self.facts,
-            "warnings": [warning_dict(warning) for warning in self.warnings],
+            "warnings": [warning_dict(warning, language) for warning in self.warnings],
         }
 
 

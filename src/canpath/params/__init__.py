@@ -10,6 +10,7 @@ from canpath.params.store import (
     RuleWarning,
     Snapshot,
     Warning_,
+    announcement_warning,
     load_parameter,
 )
 
@@ -25,5 +26,6 @@ __all__ = [
     "Snapshot",
     "RuleWarning",
     "Warning_",
+    "announcement_warning",
     "load_parameter",
 ]

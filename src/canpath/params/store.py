@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from canpath.errors import ParameterError, ParameterNotInForce, UnknownNameError
+from canpath.i18n import Language, Message, msg
 from canpath.params.schema import Announcement, ParameterFile, Reference, Status
 from canpath.yamlio import YamlProblem, load_yaml_file
 
@@ -27,12 +28,41 @@ DATA_DIR = Path(__file__).parent / "data"
 
 @dataclass(frozen=True)
 class RuleWarning:
-    """Something a result depends on that a user should know: unconfirmed or not modelled."""
+    """Something a result depends on that a user should know: unconfirmed or not modelled.
+
+    `text` is a catalog message (translated when rendered); the notes it quotes from parameter
+    files (summaries, what is not modelled) are written in English.
+    """
 
     code: str
     parameter_id: str
-    message: str
+    text: Message
     href: str | None = None
+
+    @property
+    def message(self) -> str:
+        """The warning in English."""
+        return self.text.render("en")
+
+    def render(self, language: Language = "en") -> str:
+        """The warning in `language`."""
+        return self.text.render(language)
+
+
+def announcement_warning(item: Announcement, parameter_id: str) -> RuleWarning:
+    """The warning a result carries on or after the date of a change canpath cannot encode."""
+    return RuleWarning(
+        code=f"{item.state}:{item.id}",
+        parameter_id=parameter_id,
+        text=msg(
+            "warning.announced",
+            summary=item.summary,
+            date=item.date.isoformat(),
+            state=msg(f"warning.state.{item.state}"),
+            status=msg(f"warning.status.{item.status}"),
+            not_modelled=item.not_modelled,
+        ),
+    )
 
 
 @dataclass(eq=False)
@@ -62,25 +92,20 @@ class InForce:
     def warnings(self) -> list[RuleWarning]:
         found: list[RuleWarning] = []
         if self.status == "unconfirmed":
-            detail = f" ({self.note})" if self.note else ""
             found.append(
                 RuleWarning(
                     code="unconfirmed",
                     parameter_id=self.parameter_id,
-                    message=f"{self.parameter_id} (in force since {self.since}) is unconfirmed{detail}",
+                    text=msg(
+                        "warning.unconfirmed_note" if self.note else "warning.unconfirmed",
+                        parameter=self.parameter_id,
+                        since=self.since.isoformat(),
+                        note=self.note or "",
+                    ),
                     href=self.reference.href,
                 )
             )
-        for item in self.announcements:
-            found.append(
-                RuleWarning(
-                    code=f"{item.state}:{item.id}",
-                    parameter_id=self.parameter_id,
-                    message=f"{item.summary} (from {item.date}, {item.state}, {item.status}). "
-                    f"Not modelled: {item.not_modelled}",
-                    href=None,
-                )
-            )
+        found.extend(announcement_warning(item, self.parameter_id) for item in self.announcements)
         return found
 
 

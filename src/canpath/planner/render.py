@@ -74,5 +74,5 @@ def plan_renderable(plan: Plan, language: Language = "en") -> Group:
             )
         parts.append(moves)
     parts.extend(Text(f"• {note.render(language)}", style="cyan") for note in plan.notes)
-    parts.extend(Text(f"⚠ {warning.message}", style="yellow") for warning in plan.warnings)
+    parts.extend(Text(f"⚠ {warning.render(language)}", style="yellow") for warning in plan.warnings)
     return Group(*parts)

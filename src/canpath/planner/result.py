@@ -84,7 +84,7 @@ class Plan:
             ],  # fmt: skip
             "model": {"fitted_on_rounds_before": self.model_on.isoformat()},
             "notes": [note.render(language) for note in self.notes],
-            "warnings": [warning_dict(w) for w in self.warnings],
+            "warnings": [warning_dict(w, language) for w in self.warnings],
         }
 
     @staticmethod

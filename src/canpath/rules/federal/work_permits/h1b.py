@@ -10,7 +10,7 @@ from typing import Any
 
 from canpath.facts import Facts
 from canpath.i18n import Message, msg
-from canpath.params import Warning_
+from canpath.params import announcement_warning
 from canpath.programs import FALSE, TRUE, UNKNOWN, CriterionColumn, ProgramColumns, cite, register
 from canpath.results import Citation
 from canpath.rules.federal.work_permits.base import (
@@ -55,11 +55,7 @@ class H1bOpenWorkPermit(WorkPermitProgram):
             reference=Citation.of(parameter.content.references["ircc_h1b"]),
         )
         warnings = [
-            Warning_(
-                f"{item.state}:{item.id}",
-                H1B,
-                f"{item.summary} (from {item.date}, {item.state}, {item.status}). Not modelled: {item.not_modelled}",
-            )
+            announcement_warning(item, H1B)
             for item in parameter.content.announced
             if item.date <= facts.on
         ]
