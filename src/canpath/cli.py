@@ -57,12 +57,13 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def guarded(action: Callable[[], T]) -> T:
-    """Run a command body, turning canpath errors into exit code 2 and other faults into 1."""
+def guarded(action: Callable[[], T], language: Any = "en") -> T:
+    """Run a command body, turning canpath errors into exit code 2 and other faults into 1.
+    Problems with the input are written in `language` where canpath has a translation."""
     try:
         return action()
     except ProfileError as error:
-        fail(error.render())
+        fail(error.render(language))
     except ParameterNotInForce as error:
         fail(f"error: {error}")
     except (UnknownNameError, CanpathError) as error:
@@ -123,7 +124,7 @@ def crs(
 
             console().print(crs_renderable(result, language))
 
-    guarded(run)
+    guarded(run, language)
 
 
 @app.command()
@@ -158,7 +159,7 @@ def assess(
 
             console().print(assessment_renderable(result, language, show_all=not open_only))
 
-    guarded(run)
+    guarded(run, language)
 
 
 @app.command()

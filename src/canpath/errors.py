@@ -19,6 +19,10 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from canpath.i18n import Language, Message
 
 __all__ = [
     "CanpathError",
@@ -37,13 +41,29 @@ class CanpathError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input: where (a dotted field path) and what."""
+    """One thing wrong with an input: where (a dotted field path) and what.
+
+    `message` is English; `text`, when set, is the same problem as a catalog message, used by
+    `render` for other languages.
+    """
 
     location: str
     message: str
+    text: Message | None = None
+
+    def what(self, language: Language = "en") -> str:
+        """What is wrong, without the location, in `language` where it has a translation."""
+        if self.text is not None and language != "en":
+            return self.text.render(language)
+        return self.message
+
+    def render(self, language: Language = "en") -> str:
+        """The problem, with its location, in `language` where it has a translation."""
+        what = self.what(language)
+        return f"{self.location}: {what}" if self.location else what
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}" if self.location else self.message
+        return self.render("en")
 
 
 class ProfileError(CanpathError):
@@ -54,9 +74,9 @@ class ProfileError(CanpathError):
         self.source = source
         super().__init__(self.render())
 
-    def render(self) -> str:
+    def render(self, language: Language = "en") -> str:
         prefix = f"{self.source}: " if self.source else ""
-        return "\n".join(f"{prefix}{problem}" for problem in self.problems)
+        return "\n".join(f"{prefix}{problem.render(language)}" for problem in self.problems)
 
     def with_source(self, source: str) -> ProfileError:
         return ProfileError(self.problems, source=source)

@@ -24,8 +24,10 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import ErrorDetails
 
 from canpath.errors import Problem, ProfileError
+from canpath.validation import problems_of
 from canpath.yamlio import YamlProblem, load_yaml_file, load_yaml_text
 
 __all__ = [
@@ -331,17 +333,16 @@ class Profile(_Model):
         return self.spouse is not None and self.spouse.is_scored
 
 
+def _english(item: ErrorDetails, message: str) -> str:
+    if item["type"] == "extra_forbidden":
+        return "unknown field (check the spelling; see `canpath schema`)"
+    if item["type"] == "literal_error":
+        return f"{message}; got {item.get('input')!r}"
+    return message
+
+
 def _problems(error: ValidationError) -> list[Problem]:
-    problems = []
-    for item in error.errors():
-        location = ".".join(str(part) for part in item["loc"])
-        message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
-            message = "unknown field (check the spelling; see `canpath schema`)"
-        elif item["type"] == "literal_error":
-            message = f"{message}; got {item.get('input')!r}"
-        problems.append(Problem(location, message))
-    return problems
+    return problems_of(error, _english)
 
 
 def parse_profile(data: Any, source: str | None = None) -> Profile:

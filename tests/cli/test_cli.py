@@ -108,6 +108,14 @@ def test_bad_profile_names_file_and_field(tmp_path: Path) -> None:
     assert f"{path}: languages.0.test:" in err
 
 
+def test_bad_input_is_reported_in_french_with_lang_fr(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("birth_date: hier\ncitizenships: [IN]\n")
+    code, _, err = run("assess", str(path), "--lang", "fr")
+    assert code == 2
+    assert err.strip() == f"{path}: birth_date: une date AAAA-MM-JJ est attendue, reçu : 'hier'"
+
+
 def test_rules_lists_parameters_in_force_and_announced_changes() -> None:
     code, out, _ = run("rules", "--on", "2026-11-25", "--json")
     data = json.loads(out)

@@ -116,3 +116,19 @@ def test_a_count_too_large_to_be_real_is_an_error_not_an_overflow() -> None:
     found = problems_of({"birth_date": "1990-01-01", "citizenships": ["US"], "job_offer": {
         "noc": "21231", "province": "ON", "gts_category_a_prior_positions_this_year": 32768}})  # fmt: skip
     assert any(p.startswith("job_offer.gts_category_a_prior_positions_this_year:") for p in found)
+
+
+def test_problems_are_written_in_french_when_asked_and_english_is_unchanged() -> None:
+    with pytest.raises(ProfileError) as raised:
+        parse_profile({"birth_date": "yesterday", "citizenships": ["IN"], "languages": [
+            {"test": "ielts", "taken": "2025-01-01", "listening": -1, "reading": 7, "writing": 7, "speaking": 7}],
+            "job_offer": {"noc": "21231", "province": "ON", "lmia": "maybe"}})  # fmt: skip
+    french = raised.value.render("fr").splitlines()
+    assert "birth_date: une date AAAA-MM-JJ est attendue, reçu : 'yesterday'" in french
+    assert "languages.0.listening: doit être supérieur ou égal à 0, reçu : -1" in french
+    assert (
+        "job_offer.lmia: une de ces valeurs est attendue : 'none', 'approved', 'exempt' ; "
+        "reçu : 'maybe'" in french
+    )
+    english = raised.value.render("en").splitlines()
+    assert "job_offer.lmia: Input should be 'none', 'approved' or 'exempt'; got 'maybe'" in english

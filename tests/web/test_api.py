@@ -151,6 +151,18 @@ def test_every_problem_is_listed(client: TestClient) -> None:
     assert ["body", "education", 0, "country"] in locations
 
 
+def test_problems_are_in_the_language_asked_for(client: TestClient) -> None:
+    body = {"birth_date": "x", "citizenships": ["IN"], "education": [{"level": "x"}]}
+    french = client.post("/api/crs?lang=fr", json=body).json()["detail"]
+    by_place = {tuple(item["loc"]): item["msg"] for item in french}
+    assert by_place[("body", "birth_date")] == "une date AAAA-MM-JJ est attendue, reçu : 'x'"
+    assert by_place[("body", "education", 0, "country")] == "ce champ est obligatoire"
+    english = client.post("/api/crs?lang=en", json=body).json()["detail"]
+    assert {tuple(item["loc"]): item["msg"] for item in english}[
+        ("body", "education", 0, "country")
+    ] == "Field required"
+
+
 @pytest.mark.parametrize("on", ["tomorrow", "2026-13-01", "2026-02-30", "01/06/2026", ""])
 @pytest.mark.parametrize("endpoint", ["crs", "assess", "plan"])
 def test_a_bad_date_is_a_422_naming_on(client: TestClient, endpoint: str, on: str) -> None:

@@ -50,7 +50,7 @@ def role(
         else:
             console().print(role_renderable(result, language, show_closed=show_closed))
 
-    guarded(run)
+    guarded(run, language)
 
 
 def register(app: typer.Typer) -> None:

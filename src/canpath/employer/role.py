@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 
 from canpath.errors import Problem, ProfileError
 from canpath.profile import Hours, JobOffer, Noc, Province
+from canpath.validation import problems_of
 from canpath.yamlio import YamlProblem, load_yaml_file
 
 __all__ = ["Employer", "Role", "load_role", "parse_role"]
@@ -105,21 +107,20 @@ class Role(_Model):
         )
 
 
+def _english(item: ErrorDetails, message: str) -> str:
+    if item["type"] == "missing":
+        return "missing: this field is required"
+    if item["type"] == "extra_forbidden":
+        return "unknown field (check the spelling; see examples/roles/)"
+    if item["type"] == "greater_than":
+        return f"must be more than {item['ctx']['gt']:g}; got {item.get('input')!r}"
+    if item["type"] == "literal_error":
+        return f"{message}; got {item.get('input')!r}"
+    return message
+
+
 def _problems(error: ValidationError) -> list[Problem]:
-    found = []
-    for item in error.errors():
-        location = ".".join(str(part) for part in item["loc"])
-        message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "missing":
-            message = "missing: this field is required"
-        elif item["type"] == "extra_forbidden":
-            message = "unknown field (check the spelling; see examples/roles/)"
-        elif item["type"] == "greater_than":
-            message = f"must be more than {item['ctx']['gt']:g}; got {item.get('input')!r}"
-        elif item["type"] == "literal_error":
-            message = f"{message}; got {item.get('input')!r}"
-        found.append(Problem(location, message))
-    return found
+    return problems_of(error, _english)
 
 
 def parse_role(data: Any, source: str | None = None) -> Role:

@@ -54,4 +54,4 @@ def register(app: typer.Typer) -> None:
             else:
                 console().print(plan_renderable(result, language))
 
-        guarded(run)
+        guarded(run, language)

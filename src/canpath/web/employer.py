@@ -183,7 +183,10 @@ class RoleFormView(FormView):
     def add_problems(self, error: ProfileError, converted: Any = None) -> None:
         """Attach each problem of the role to its field (role-wide ones to the field they are about)."""
         for problem in error.problems:
-            self.add(problem.location or self._about(problem.message), problem.message)
+            self.add(
+                problem.location or self._about(problem.message),
+                self.problem_text(problem),
+            )
 
     def _about(self, message: str) -> str:
         if message.startswith("give the wage"):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from canpath.errors import ProfileError
+from canpath.errors import Problem, ProfileError
 from canpath.i18n import Language, catalog
 from canpath.reference.noc import is_known, title_of
 from canpath.web.answers import EXTRA, FIRST_OF_PATH, Converted, entry_indices
@@ -119,7 +119,7 @@ class FormView:
         """Attach each problem of the profile to its field (or its entry, or the page)."""
         for problem in error.problems:
             name = converted.form_name(problem.location) if problem.location else ""
-            self.add(name, problem.message)
+            self.add(name, self.problem_text(problem))
 
     def add(self, name: str, message: str) -> None:
         """Attach one problem to the field named `name`."""
@@ -133,6 +133,13 @@ class FormView:
         else:
             message = self.translate(message)
         self.errors[name] = FieldError(name, anchor, label, message)
+
+    def problem_text(self, problem: Problem) -> str:
+        """A problem as the form shows it: the form's own wording for common messages (`add`
+        translates them), else the problem in the page's language."""
+        if self.translate(problem.message) != problem.message:
+            return problem.message
+        return problem.what(self.language)
 
     def translate(self, message: str) -> str:
         """Common validation messages in the page's language; others as the rules wrote them."""

@@ -19,6 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from canpath.errors import DataError, ParameterNotInForce, ProfileError, UnknownNameError
+from canpath.i18n import Language
 
 __all__ = [
     "RequestProblem",
@@ -62,12 +63,22 @@ def location(where: str, path: str) -> list[str | int]:
     return parts
 
 
-def detail_of(error: ProfileError, where: str = "body") -> list[Detail]:
-    """One detail entry per problem of a profile (or role) error."""
+def detail_of(error: ProfileError, where: str = "body", language: Language = "en") -> list[Detail]:
+    """One detail entry per problem of a profile (or role) error, in `language` where canpath
+    has a translation of the problem."""
     return [
-        {"loc": location(where, problem.location), "msg": problem.message, "type": "value_error"}
+        {
+            "loc": location(where, problem.location),
+            "msg": problem.what(language),
+            "type": "value_error",
+        }
         for problem in error.problems
     ]
+
+
+def request_language(request: Request) -> Language:
+    """The `lang` query parameter when it names a language canpath speaks, else English."""
+    return "fr" if request.query_params.get("lang") == "fr" else "en"
 
 
 def problem_response(status_code: int, detail: Sequence[Detail]) -> JSONResponse:
@@ -96,7 +107,7 @@ async def _request_problem(request: Request, error: Exception) -> JSONResponse:
 
 async def _profile(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, ProfileError)
-    return problem_response(422, detail_of(error))
+    return problem_response(422, detail_of(error, language=request_language(request)))
 
 
 async def _not_in_force(request: Request, error: Exception) -> JSONResponse:
