@@ -56,69 +56,101 @@ def _signature(month: Month, programs: Sequence[str]) -> tuple[object, ...]:
     return (month.crs, *(month.eligible.get(pid) is True for pid in programs))
 
 
-def _changes(
-    projection: Projection, previous: Month, month: Month, programs: Sequence[str]
-) -> list[Month]:
-    """The days between two months on which the CRS or one of `programs` changes, first day each.
+Interval = tuple[Month, Month, Sequence[str]]
 
-    Coarse to fine: the interval is assessed week by week in one batch, then day by day inside
-    the weeks where something changed.
+
+def _evaluate_groups(
+    projection: Projection, groups: Sequence[Sequence[date]], programs: Sequence[str]
+) -> list[list[Month]]:
+    """`evaluate` over every group of days in one batch, split back into the groups."""
+    flat = evaluate(projection, [day for group in groups for day in group], only=programs)
+    found, position = [], 0
+    for group in groups:
+        found.append(flat[position : position + len(group)])
+        position += len(group)
+    return found
+
+
+def _changes(projection: Projection, intervals: Sequence[Interval]) -> list[list[Month]]:
+    """For each interval `(previous, month, programs)`: the days on which the CRS or one of
+    `programs` changes, the first day of each change.
+
+    Coarse to fine, each level in one batch for all intervals: every interval is assessed week
+    by week, then day by day inside the weeks where something changed.
     """
-    span = (month.day - previous.day).days
-    weekly_days = sorted(
-        {previous.day + timedelta(days=offset) for offset in (*range(7, span, 7), span)}
-    )
-    weekly = evaluate(projection, weekly_days, only=programs)
-    changes: list[Month] = []
-    before = previous
-    for week_end in weekly:
-        if _signature(week_end, programs) != _signature(before, programs):
-            days = [
-                before.day + timedelta(days=offset)
-                for offset in range(1, (week_end.day - before.day).days + 1)
-            ]
+    programs = sorted({pid for _, _, chosen in intervals for pid in chosen})
+    weeks = [
+        sorted({previous.day + timedelta(days=offset) for offset in (*range(7, span, 7), span)})
+        for previous, month, _ in intervals
+        for span in [(month.day - previous.day).days]
+    ]
+    weekly = _evaluate_groups(projection, weeks, programs)
+    changed: list[list[tuple[Month, Month]]] = []  # per interval: (week start, week end)
+    for (previous, _, chosen), week_ends in zip(intervals, weekly, strict=True):
+        before, spans = previous, []
+        for week_end in week_ends:
+            if _signature(week_end, chosen) != _signature(before, chosen):
+                spans.append((before, week_end))
+            before = week_end
+        changed.append(spans)
+    day_groups = [
+        [
+            before.day + timedelta(days=offset)
+            for offset in range(1, (end.day - before.day).days + 1)
+        ]
+        for spans in changed
+        for before, end in spans
+    ]
+    daily = iter(_evaluate_groups(projection, day_groups, programs))
+    found: list[list[Month]] = []
+    for (_, _, chosen), spans in zip(intervals, changed, strict=True):
+        changes: list[Month] = []
+        for before, _ in spans:
             state = before
-            for day in evaluate(projection, days, only=programs):
-                if _signature(day, programs) != _signature(state, programs):
+            for day in next(daily):
+                if _signature(day, chosen) != _signature(state, chosen):
                     changes.append(day)
                 state = day
-        before = week_end
-    return changes
+        found.append(changes)
+    return found
 
 
 def _eligibility_steps(months: Sequence[Month], projection: Projection) -> list[dict[str, Any]]:
     """Programs opening or closing, and CRS changes, as steps on the exact day they happen."""
-    steps = []
-    previous = months[0]
-    for month in months[1:]:
+    intervals: list[Interval] = []
+    for previous, month in zip(months, months[1:], strict=False):
         flipped = [
             pid for pid, verdict in month.eligible.items()
             if (verdict is True) != (previous.eligible.get(pid) is True)
         ]  # fmt: skip
         if flipped or month.crs != previous.crs:
-            state = previous
-            for change in _changes(projection, previous, month, flipped):
-                for program_id in flipped:
-                    now = change.eligible.get(program_id) is True
-                    if now != (state.eligible.get(program_id) is True):
-                        key = "plan.step.eligible" if now else "plan.step.not_eligible"
-                        steps.append(
-                            _step(
-                                change.day,
-                                msg(key, program=msg(f"program.{program_id}")),
-                                program=program_id,
-                            )
-                        )
-                if change.crs != state.crs:
+            intervals.append((previous, month, flipped))
+    steps = []
+    for (previous, _, programs), changes in zip(
+        intervals, _changes(projection, intervals), strict=True
+    ):
+        state = previous
+        for change in changes:
+            for program_id in programs:
+                now = change.eligible.get(program_id) is True
+                if now != (state.eligible.get(program_id) is True):
+                    key = "plan.step.eligible" if now else "plan.step.not_eligible"
                     steps.append(
                         _step(
                             change.day,
-                            msg("plan.step.crs_change", before=state.crs, after=change.crs),
-                            crs=change.crs,
+                            msg(key, program=msg(f"program.{program_id}")),
+                            program=program_id,
                         )
                     )
-                state = change
-        previous = month
+            if change.crs != state.crs:
+                steps.append(
+                    _step(
+                        change.day,
+                        msg("plan.step.crs_change", before=state.crs, after=change.crs),
+                        crs=change.crs,
+                    )
+                )
+            state = change
     return steps
 
 
