@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
 import canpath
 from canpath.draws import CATEGORY_IDS
@@ -181,6 +182,18 @@ def test_results_page_shows_the_api_score_and_verdicts(
         assert f'data-program="{program["id"]}"' in page.text
     assert catalog(lang)["web.results.title"] in page.text
     assert page.text.count("<svg") >= 2
+
+
+def test_a_route_outside_express_entry_shows_no_invitation_chance(client: TestClient) -> None:
+    # On 2026-06-01 the Bangalore engineer's best route is GTS then a base Alberta nomination:
+    # a separate application, so there is no invitation to estimate (the plan's probability is null).
+    answers = {**from_profile(example("bangalore-software-engineer")), "_on": ON, "_lang": "fr"}
+    page = client.post("/results", data=answers).text
+    plan = canpath.plan(example("bangalore-software-engineer"), on=ON).to_dict("fr")
+    assert plan["routes"][0]["probability"] is None
+    assert str(escape(catalog("fr")["web.results.plan.no_invitation"])) in page
+    with_chance = [route for route in plan["routes"] if route["probability"] is not None]
+    assert page.count(str(escape("Probabilité d'une invitation d'ici 36 mois"))) == len(with_chance)
 
 
 def test_results_problems_come_back_on_their_fields(client: TestClient) -> None:
