@@ -38,16 +38,20 @@ OnOption = Annotated[
     str | None,
     typer.Option(
         "--on",
+        metavar="DATE",
         help="Assessment date, YYYY-MM-DD. Rules, age, experience and test validity are read as of this date.",
         show_default="today",
     ),
 ]
 JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print JSON (the public contract) instead of tables.")
+    bool,
+    typer.Option("--json", metavar="", help="Print JSON (the public contract) instead of tables."),
 ]
 LangOption = Annotated[
     str,
-    typer.Option("--lang", help="Language of explanations: en or fr.", envvar="CANPATH_LANG"),
+    typer.Option(
+        "--lang", metavar="en|fr", help="Language of explanations: en or fr.", envvar="CANPATH_LANG"
+    ),
 ]
 
 
@@ -142,7 +146,8 @@ def assess(
         ),
     ] = None,
     open_only: Annotated[
-        bool, typer.Option("--open-only", help="Hide programs that are closed on the date.")
+        bool,
+        typer.Option("--open-only", metavar="", help="Hide programs that are closed on the date."),
     ] = False,
 ) -> None:
     """Every program: eligible or not (or unknown), each criterion with its reason and source."""

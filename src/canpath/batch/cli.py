@@ -84,7 +84,9 @@ def batch(
     ] = None,
     progress: Annotated[
         bool,
-        typer.Option("--progress/--no-progress", help="Show a progress bar (only on a terminal)."),
+        typer.Option(
+            "--progress/--no-progress", metavar="", help="Show a progress bar (only on a terminal)."
+        ),
     ] = True,
 ) -> None:
     """Score many people at once: a CRS and each program's verdict per row, bad rows kept with their error."""

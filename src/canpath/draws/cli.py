@@ -88,7 +88,9 @@ def rounds(
     last: Annotated[
         int, typer.Option(metavar="N", help="Rounds per category used for the summaries.")
     ] = 10,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", metavar="", help="Print JSON instead of tables.")
+    ] = False,
     plot: Annotated[
         Path | None,
         typer.Option(
@@ -193,7 +195,7 @@ def update(
         float, typer.Option(metavar="SECONDS", help="Download timeout in seconds.")
     ] = 30.0,
     allow_fewer: Annotated[
-        bool, typer.Option(help="Accept a feed with fewer rounds than now.")
+        bool, typer.Option(metavar="", help="Accept a feed with fewer rounds than now.")
     ] = False,
 ) -> None:
     """Download (or read) the rounds feed, validate it, and store it as the user copy."""

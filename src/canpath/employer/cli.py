@@ -26,13 +26,15 @@ def role(
         str | None,
         typer.Option("--on", help="Date of the rules, YYYY-MM-DD.", show_default="today"),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", metavar="", help="Print JSON instead of tables.")
+    ] = False,
     lang: Annotated[
         str,
         typer.Option("--lang", help="Language of explanations: en or fr.", envvar="CANPATH_LANG"),
     ] = "en",
     show_closed: Annotated[
-        bool, typer.Option("--all", help="Also show routes closed on the date.")
+        bool, typer.Option("--all", metavar="", help="Also show routes closed on the date.")
     ] = False,
 ) -> None:
     """Which work routes an employer can hire through for a role: for whom, cost, time, commitments."""

@@ -22,7 +22,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         months: Annotated[int, typer.Option("--months", help="Horizon in months (1-120).")] = 36,
         as_json: Annotated[
-            bool, typer.Option("--json", help="Print JSON (the public contract).")
+            bool, typer.Option("--json", metavar="", help="Print JSON (the public contract).")
         ] = False,
         lang: Annotated[
             str, typer.Option("--lang", help="en or fr.", envvar="CANPATH_LANG")
