@@ -441,6 +441,8 @@ def test_noc_search_finds_occupations_by_job_title(client: TestClient) -> None:
     assert results[0]["code"] == "21231"
     french = client.get("/api/noc?q=développeur de logiciels&lang=fr").json()["results"]
     assert french[0]["code"] == "21232"
+    unaccented = client.get("/api/noc?q=DEVELOPPEUR de logiciels&lang=fr").json()["results"]
+    assert unaccented[0]["code"] == "21232"
     assert client.get("/api/noc?q=").status_code == 422
 
 

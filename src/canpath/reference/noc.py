@@ -10,6 +10,7 @@ import difflib
 import functools
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,27 +85,40 @@ def _example_titles() -> list[tuple[str, str, str]]:
     return rows
 
 
+def _folded(text: str) -> str:
+    """Lower case without accents, so that "developpeur" finds "développeur"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@functools.cache
+def _search_candidates() -> list[tuple[str, str, str, str]]:
+    """(code, language, title, folded title) for every unit group title and example title."""
+    candidates = [(g.code, "en", g.title) for g in unit_groups().values()] + _example_titles()
+    return [(code, lang, title, _folded(title)) for code, lang, title in candidates]
+
+
 def search(query: str, limit: int = 10, language: str | None = None) -> list[tuple[str, str, str]]:
     """Unit groups whose title or example job titles match the words of `query`.
 
     Returns (code, matched title, unit group title), best first: exact title matches, then titles
-    containing every word, ranked by how short (specific) the match is.
+    containing every word, ranked by how short (specific) the match is. Case and accents are
+    ignored.
     """
-    words = [w for w in re.split(r"\W+", query.lower()) if w]
+    folded_query = _folded(query).strip()
+    words = [w for w in re.split(r"\W+", folded_query) if w]
     if not words:
         return []
     if re.fullmatch(r"\d{5}", query.strip()) and is_known(query.strip()):
         code = query.strip()
         return [(code, title_of(code), title_of(code))]
     scored: dict[str, tuple[float, str]] = {}
-    candidates = [(g.code, "en", g.title) for g in unit_groups().values()] + _example_titles()
-    for code, lang, title in candidates:
+    for code, lang, title, folded in _search_candidates():
         if language and lang != language:
             continue
-        lowered = title.lower()
-        if not all(word in lowered for word in words):
+        if not all(word in folded for word in words):
             continue
-        score = (0.0 if lowered == query.lower().strip() else 1.0) + len(lowered) / 200
+        score = (0.0 if folded == folded_query else 1.0) + len(folded) / 200
         if code not in scored or score < scored[code][0]:
             scored[code] = (score, title)
     best = sorted(scored.items(), key=lambda item: item[1][0])[:limit]

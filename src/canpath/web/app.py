@@ -30,11 +30,12 @@ def warm_up() -> None:
     """Load rules, catalogs, reference data and rounds once, before the first request."""
     from canpath.draws.store import active_feed
     from canpath.i18n import catalog
-    from canpath.reference.noc import unit_groups
+    from canpath.reference.noc import search, unit_groups
 
     for language in ("en", "fr"):
         catalog(language)
     unit_groups()
+    search("warm up")  # folds every title once
     active_feed()
     canpath.assess(WARM_UP_PROFILE).to_dict("en")
     api.profile_schema()
