@@ -7,11 +7,19 @@
     open_routes = [route.id for route in result.routes if route.open]
 
 `canpath role ROLE.yaml` is the command-line adapter (see `canpath.employer.cli`).
+
+Names are imported on first use, so the command line starts without loading the employer rules.
 """
 
-from canpath.employer.assess import assess_role, role_facts
-from canpath.employer.results import RoleAssessment, RouteResult
-from canpath.employer.role import Employer, Role, load_role, parse_role
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from canpath.employer.assess import assess_role, role_facts
+    from canpath.employer.results import RoleAssessment, RouteResult
+    from canpath.employer.role import Employer, Role, load_role, parse_role
 
 __all__ = [
     "Employer",
@@ -23,3 +31,20 @@ __all__ = [
     "parse_role",
     "role_facts",
 ]
+
+_EXPORTS = {
+    "assess_role": "canpath.employer.assess",
+    "role_facts": "canpath.employer.assess",
+    "RoleAssessment": "canpath.employer.results",
+    "RouteResult": "canpath.employer.results",
+    "Employer": "canpath.employer.role",
+    "Role": "canpath.employer.role",
+    "load_role": "canpath.employer.role",
+    "parse_role": "canpath.employer.role",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'canpath.employer' has no attribute {name!r}")

@@ -4,55 +4,31 @@
 (age, experience accrued under the route's permit, tests and ECAs expiring, permits ending,
 nominations), re-runs every program with the rules in force on each date, and estimates the
 chance of an invitation from the rounds model. It holds no rule logic of its own.
+
+Names are imported on first use, so the command line starts without loading the planner.
 """
 
 from __future__ import annotations
 
-from datetime import date
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from canpath.api import ProfileLike, as_profile, assess, resolve_date
-from canpath.i18n import msg
-from canpath.params import RULES
-from canpath.planner.chances import model_date
-from canpath.planner.cliffs import cliffs
-from canpath.planner.moves import moves
-from canpath.planner.projection import stay_the_course
-from canpath.planner.result import Plan
-from canpath.planner.routes import Route, all_routes
-from canpath.rules.federal.express_entry.crs.score import parameters_used
-from canpath.timeutil import add_months
+if TYPE_CHECKING:
+    from canpath.planner.planning import MAX_MONTHS, plan
+    from canpath.planner.result import Plan
+    from canpath.planner.routes import Route
 
-__all__ = ["Plan", "Route", "plan"]
+__all__ = ["MAX_MONTHS", "Plan", "Route", "plan"]
 
-MAX_MONTHS = 120
+_EXPORTS = {
+    "MAX_MONTHS": "canpath.planner.planning",
+    "plan": "canpath.planner.planning",
+    "Plan": "canpath.planner.result",
+    "Route": "canpath.planner.routes",
+}
 
 
-def plan(profile: ProfileLike, on: date | str | None = None, months: int = 36) -> Plan:
-    """Every credible route to permanent residence over `months` months from `on`, ranked."""
-    if not 1 <= months <= MAX_MONTHS:
-        raise ValueError(f"months must be between 1 and {MAX_MONTHS}")
-    person = as_profile(profile)
-    day = resolve_date(on)
-    today = assess(person, day)
-    end = add_months(day, months)
-    routes = all_routes(person, day, months, today)
-    as_held = stay_the_course(person, day, renew=False)
-    fitted = model_date(day)
-    notes = []
-    if fitted < day:
-        notes.append(msg("plan.note.rounds_end", last=fitted.isoformat()))
-    last_change = RULES.change_dates()[-1]
-    if end > last_change:
-        notes.append(msg("plan.note.latest_rules", last=last_change.isoformat()))
-    return Plan(
-        on=day,
-        months=months,
-        routes=routes,
-        cliffs=cliffs(person, as_held, day, end),
-        moves=moves(person, stay_the_course(person, day), day),
-        crs_today=today.crs.total,
-        model_on=fitted,
-        warnings=RULES.at(day).warnings(parameters_used()),
-        notes=notes,
-        profile_id=person.id,
-    )
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'canpath.planner' has no attribute {name!r}")
