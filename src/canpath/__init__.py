@@ -10,8 +10,9 @@ They are imported on first use, so `import canpath` (and the command line) start
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from canpath.lazy import lazy_exports
 
 __version__ = "0.1.0"
 
@@ -79,14 +80,4 @@ if TYPE_CHECKING:
     from canpath.results import Assessment, Criterion, CrsResult, ProgramResult
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'canpath' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__ = lazy_exports("canpath", _EXPORTS, globals())

@@ -10,8 +10,9 @@ Names are imported on first use, so the command line starts without loading the 
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from canpath.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from canpath.planner.planning import MAX_MONTHS, plan
@@ -28,7 +29,4 @@ _EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'canpath.planner' has no attribute {name!r}")
+__getattr__ = lazy_exports("canpath.planner", _EXPORTS, globals())
