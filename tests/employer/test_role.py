@@ -80,3 +80,8 @@ def test_the_error_names_the_file(tmp_path: Path) -> None:
 def test_province_on_stays_a_province() -> None:
     path = ROLES[0]
     assert load_role(path).province in ("ON", "AB", "QC")
+
+
+def test_an_infinite_wage_is_refused() -> None:
+    found = problems(role(annual_salary_cad=float("inf")))
+    assert found == [("annual_salary_cad", "Input should be a finite number")]

@@ -132,3 +132,9 @@ def test_problems_are_written_in_french_when_asked_and_english_is_unchanged() ->
     )
     english = raised.value.render("en").splitlines()
     assert "job_offer.lmia: Input should be 'none', 'approved' or 'exempt'; got 'maybe'" in english
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan")])
+def test_infinite_or_undefined_numbers_are_errors(value: float) -> None:
+    found = problems_of({"birth_date": "1990-01-01", "citizenships": ["IN"], "funds_cad": value})
+    assert found == ["funds_cad: Input should be a finite number"]
