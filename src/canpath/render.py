@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import io
 from typing import Any
 
 from rich.console import Group
@@ -106,4 +107,15 @@ def to_html(result: CrsResult | Assessment, language: Language = "en") -> str:
         f"{programs}<table><caption>CRS {crs.total} / 1200 on {crs.on.isoformat()}</caption>"
         + "".join(rows)
         + "</table>"
+    )
+
+
+def rich_html(renderable: Any) -> str:
+    """Any rich renderable as self-contained HTML (for Jupyter), styles inline."""
+    from rich.console import Console
+
+    console = Console(record=True, width=100, file=io.StringIO(), force_jupyter=False)
+    console.print(renderable)
+    return console.export_html(
+        inline_styles=True, code_format='<pre style="font-family:monospace">{code}</pre>'
     )

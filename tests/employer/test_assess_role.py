@@ -121,3 +121,8 @@ def test_json_and_rich_views() -> None:
     }
     assert "ACEUM" in route["name"]
     assert role_renderable(result, "en") is not None
+
+
+def test_a_role_assessment_shows_itself_in_jupyter_as_html() -> None:
+    shown = assess_role(role(), ON)._repr_html_()
+    assert shown.startswith("<pre") and "Global Talent Stream, Category B" in shown

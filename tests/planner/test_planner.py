@@ -139,3 +139,10 @@ def test_plan_chart_and_bad_options(tmp_path: Path) -> None:
     assert outcome.exit_code == 0 and chart.read_text().startswith("<?xml")
     assert runner.invoke(app, ["plan", str(EXAMPLES[0]), "--months", "0"]).exit_code == 2
     assert runner.invoke(app, ["plan", str(EXAMPLES[0]), "--chart", "x.gif"]).exit_code == 2
+
+
+def test_a_plan_shows_itself_in_jupyter_as_html() -> None:
+    examples = Path(__file__).parent.parent.parent / "examples" / "profiles"
+    result = plan(examples / "vancouver-pgwp-developer.yaml", on=date(2026, 6, 1))
+    shown = result._repr_html_()
+    assert shown.startswith("<pre") and "Routes to permanent residence — 2026-06-01" in shown

@@ -86,3 +86,8 @@ class RoleAssessment:
         from canpath.employer.render import role_renderable  # noqa: PLC0415 - rich only when shown
 
         return role_renderable(self)
+
+    def _repr_html_(self) -> str:
+        from canpath.render import rich_html
+
+        return rich_html(self)

@@ -122,3 +122,8 @@ class Plan:
         from canpath.planner.render import plan_renderable
 
         return plan_renderable(self)
+
+    def _repr_html_(self) -> str:
+        from canpath.render import rich_html
+
+        return rich_html(self)
