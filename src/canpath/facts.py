@@ -145,6 +145,10 @@ class Facts:
     def __len__(self) -> int:
         return self.size
 
+    def days(self) -> list[date]:
+        """The date each row is assessed on: `on` for all, or each row's own (the planner's)."""
+        return list(self.row_dates) if self.row_dates is not None else [self.on] * self.size
+
     def __contains__(self, name: str) -> bool:
         return name in self._columns or (self.profiles is not None and name in _BY_COLUMN)
 
@@ -184,7 +188,7 @@ class Facts:
         assert self.profiles is not None
         values: dict[str, list[Any]] = {column.name: [] for column in found.columns}
         details: list[Any] = []
-        dates = self.row_dates or [self.on] * len(self.profiles)
+        dates = self.days()
         for profile, day in zip(self.profiles, dates, strict=True):
             row, detail = found.function(profile, day, self.snapshot)
             for column in found.columns:

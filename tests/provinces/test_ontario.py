@@ -461,3 +461,21 @@ def test_workforce_priority_nomination_is_the_applicants_choice() -> None:
     assert in_pool.facts["nomination_options"] == ["base", "enhanced"]
     outside = stream(ontario(noc="64100", clb=4), "2026-11-25", OWP)
     assert outside.facts["nomination"] == "base"
+
+
+def test_the_earnings_window_follows_each_rows_own_date() -> None:
+    # The planner assesses rows on their own dates under one snapshot: a 2022 income counts on a
+    # 2025 row (inside the window of `window_years` tax years) but not on a row after the window.
+    from canpath.facts import Facts
+    from canpath.rules.provinces.on.eoi_grid import GRID, earnings_points
+
+    snapshot = RULES.at(date(2025, 1, 1))
+    rule = snapshot.value(GRID)["earnings_history"]
+    late = date(2022 + int(rule["window_years"]) + 1, 1, 1)
+    facts = Facts(
+        date(2025, 1, 1), snapshot, profiles=[ontario()] * 2, row_dates=[date(2025, 1, 1), late]
+    )
+    points, _ = earnings_points(
+        facts, float(rule["min_cad"]), int(rule["window_years"]), int(rule["points"])
+    )
+    assert points.tolist() == [rule["points"], 0]

@@ -54,8 +54,8 @@ def job_offer_duration(facts: Facts, rule_id: str) -> CriterionColumn:
     )
     exempt = member(noc, rules["indeterminate_exempt_nocs"])
     shape = np.array([
-        _fixed_term_ok(start, months, facts.on, int(exception["min_duration_days"] or 0), int(exception["min_days_remaining_at_application"] or 0))
-        for start, months in zip(facts["offer_start"], facts["offer_duration_months"], strict=True)
+        _fixed_term_ok(start, months, day, int(exception["min_duration_days"] or 0), int(exception["min_days_remaining_at_application"] or 0))
+        for start, months, day in zip(facts["offer_start"], facts["offer_duration_months"], facts.days(), strict=True)
     ], dtype=np.int8)  # fmt: skip
     applies = exception["applies"]
     if applies is None:

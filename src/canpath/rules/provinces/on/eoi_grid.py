@@ -38,14 +38,17 @@ def earnings_points(
 
     With no earnings given, a person who never worked in Canada scores 0; anyone else is unknown.
     """
-    first_year = facts.on.year - window_years
     best = np.array(
         [
             max(
-                (amount for year, amount in by_year.items() if first_year <= year <= facts.on.year),
+                (
+                    amount
+                    for year, amount in by_year.items()
+                    if day.year - window_years <= year <= day.year
+                ),
                 default=-1.0,
             )
-            for by_year in facts["earnings_by_year"]
+            for by_year, day in zip(facts["earnings_by_year"], facts.days(), strict=True)
         ]
     )
     worked = np.array(

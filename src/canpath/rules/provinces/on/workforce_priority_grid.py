@@ -37,10 +37,10 @@ def _latest_earnings(facts: Facts) -> tuple[np.ndarray, np.ndarray]:
     """The latest tax year's Canadian employment income, and rows left unknown."""
     latest = np.array(
         [
-            by_year[max(y for y in by_year if y <= facts.on.year)]
-            if any(y <= facts.on.year for y in by_year)
+            by_year[max(y for y in by_year if y <= day.year)]
+            if any(y <= day.year for y in by_year)
             else np.nan
-            for by_year in facts["earnings_by_year"]
+            for by_year, day in zip(facts["earnings_by_year"], facts.days(), strict=True)
         ]
     )
     worked = np.array(
