@@ -8,6 +8,7 @@ employer page, against `POST /api/role`. Screenshots go to test-artifacts/web/.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -235,22 +236,33 @@ def test_keyboard_reaches_every_control_with_a_visible_focus(page: Any) -> None:
     assert control(page, "work.0.noc").input_value() == "21232"
 
 
-def test_phone_layout(browser: Any, live_server: str) -> None:
+PHONE_WIDTH = 390
+
+
+@pytest.fixture
+def phone(browser: Any, live_server: str) -> Iterator[Any]:
+    """A page on a phone-sized touch screen."""
     context = browser.new_context(
-        viewport={"width": 390, "height": 844}, base_url=live_server, is_mobile=True, has_touch=True
+        viewport={"width": PHONE_WIDTH, "height": 844},
+        base_url=live_server,
+        is_mobile=True,
+        has_touch=True,
     )
-    phone = context.new_page()
     try:
-        phone.goto("/?lang=fr")
-        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-        phone.screenshot(path=ARTIFACTS / "phone-questionnaire-fr.png")
-        fill_questionnaire(phone, example("bangalore-software-engineer"))
-        phone.get_by_test_id("submit").click()
-        phone.get_by_test_id("crs-total").wait_for()
-        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-        phone.screenshot(path=ARTIFACTS / "phone-results-fr.png", full_page=True)
+        yield context.new_page()
     finally:
         context.close()
+
+
+def test_phone_layout(phone: Any) -> None:
+    phone.goto("/?lang=fr")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH
+    phone.screenshot(path=ARTIFACTS / "phone-questionnaire-fr.png")
+    fill_questionnaire(phone, example("bangalore-software-engineer"))
+    phone.get_by_test_id("submit").click()
+    phone.get_by_test_id("crs-total").wait_for()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH
+    phone.screenshot(path=ARTIFACTS / "phone-results-fr.png", full_page=True)
 
 
 def test_employer_and_api_pages(page: Any) -> None:
@@ -348,18 +360,11 @@ def test_employer_regions_follow_the_province_and_results_switch_language(page: 
     assert page.locator("#f-annual_salary_cad").input_value() == "150000"
 
 
-def test_employer_phone_layout(browser: Any, live_server: str) -> None:
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, base_url=live_server, is_mobile=True, has_touch=True
-    )
-    phone = context.new_page()
-    try:
-        phone.goto("/employer?lang=fr")
-        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-        fill_role(phone, load_yaml_file(TORONTO_ROLE))
-        phone.get_by_test_id("submit").click()
-        phone.get_by_test_id("routes").wait_for()
-        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-        phone.screenshot(path=ARTIFACTS / "phone-employer-fr.png", full_page=True)
-    finally:
-        context.close()
+def test_employer_phone_layout(phone: Any) -> None:
+    phone.goto("/employer?lang=fr")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH
+    fill_role(phone, load_yaml_file(TORONTO_ROLE))
+    phone.get_by_test_id("submit").click()
+    phone.get_by_test_id("routes").wait_for()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH
+    phone.screenshot(path=ARTIFACTS / "phone-employer-fr.png", full_page=True)
