@@ -18,7 +18,7 @@ from typing import Any
 
 from canpath.web.questionnaire import Group, Question, groups, represented, visible
 
-__all__ = ["Converted", "entry_indices", "from_profile", "read_group", "to_profile"]
+__all__ = ["Converted", "answer_text", "entry_indices", "from_profile", "read_group", "to_profile"]
 
 EXTRA = "_extra"
 
@@ -136,13 +136,14 @@ def to_profile(answers: Mapping[str, str]) -> Converted:
     return converted
 
 
-def _text(value: Any) -> str:
+def answer_text(value: Any) -> str:
+    """A profile or role value as a form answer (booleans as true/false, lists comma-separated)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, list):
-        return ", ".join(_text(item) for item in value)
+        return ", ".join(answer_text(item) for item in value)
     if isinstance(value, date):
         return value.isoformat()
     return "" if value is None else str(value)
@@ -151,12 +152,12 @@ def _text(value: Any) -> str:
 def _write(group: Group, node: Mapping[str, Any], prefix: str, answers: dict[str, str]) -> None:
     for question in group.questions:
         if not question.is_switch and question.name in node:
-            answers[prefix + question.name] = _text(node[question.name])
+            answers[prefix + question.name] = answer_text(node[question.name])
     if id(group) in FIRST_OF_PATH:
         known = represented(group.path)
         extra = {key: value for key, value in node.items() if key not in known}
         if extra:
-            answers[prefix + EXTRA] = json.dumps(extra, default=_text, ensure_ascii=False)
+            answers[prefix + EXTRA] = json.dumps(extra, default=answer_text, ensure_ascii=False)
 
 
 def _at(profile: Mapping[str, Any], path: str) -> Any:
@@ -181,10 +182,10 @@ def from_profile(profile: Mapping[str, Any]) -> dict[str, str]:
     answers["_languages"] = "taken" if profile.get("languages") else "not_yet"
     if isinstance(spouse, Mapping):
         answers["spouse._languages"] = "taken" if spouse.get("languages") else "not_yet"
-    answers["_job_offer"] = _text(bool(profile.get("job_offer")))
+    answers["_job_offer"] = answer_text(bool(profile.get("job_offer")))
     in_canada = profile.get("in_canada")
-    answers["_in_canada"] = _text(
+    answers["_in_canada"] = answer_text(
         isinstance(in_canada, Mapping) and in_canada.get("status") not in (None, "none")
     )
-    answers["_nomination"] = _text(bool(profile.get("provincial_nomination")))
+    answers["_nomination"] = answer_text(bool(profile.get("provincial_nomination")))
     return answers

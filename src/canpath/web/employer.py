@@ -23,7 +23,7 @@ from canpath.errors import CanpathError, ProfileError
 from canpath.i18n import Language
 from canpath.params import RULES
 from canpath.reference.wages import region_names
-from canpath.web.answers import read_group
+from canpath.web.answers import answer_text, read_group
 from canpath.web.form_view import FieldError, FormView, field_id
 from canpath.web.language import Translate
 from canpath.web.questionnaire import PROVINCES, Group, Question, Section, When, choices, visible
@@ -135,14 +135,6 @@ def to_role(answers: Mapping[str, str]) -> dict[str, Any]:
     return role
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return "" if value is None else str(value)
-
-
 def role_answers(role: Mapping[str, Any]) -> dict[str, str]:
     """Answers that fill the employer form with a role (a parsed role file)."""
     answers: dict[str, str] = {}
@@ -153,7 +145,7 @@ def role_answers(role: Mapping[str, Any]) -> dict[str, str]:
         for question in group.questions:
             value = node.get(question.name)
             if not question.is_switch and value is not None:
-                answers[_prefix(group) + question.name] = _text(value)
+                answers[_prefix(group) + question.name] = answer_text(value)
     if role.get("hourly_wage_cad") is not None:
         answers[WAGE] = "hourly"
     elif role.get("annual_salary_cad") is not None:
